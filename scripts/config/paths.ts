@@ -1,0 +1,33 @@
+// Every path the project computes lives here, so a reader finds the layout of a content dir in one place.
+import path from "node:path";
+
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
+
+export interface ContentPaths {
+  root: string;
+  /** content/items/YYYY/MM/<slug>.md */
+  items: string;
+  /** Raw inputs kept beside the content, out of Eleventy's sight, for --reingest. */
+  raw: string;
+  data: string;
+  /** The item index: one small record per item; listings and feeds read it. */
+  itemIndex: string;
+  feedsConfig: string;
+  topicsConfig: string;
+  siteConfig: string;
+}
+
+export function contentPaths(contentDir = path.join(PROJECT_ROOT, "content")): ContentPaths {
+  const root = path.resolve(contentDir);
+  const data = path.join(root, "_data");
+  return {
+    root,
+    items: path.join(root, "items"),
+    raw: path.join(root, "_raw"),
+    data,
+    itemIndex: path.join(data, "itemIndex.json"),
+    feedsConfig: path.join(data, "feeds.json"),
+    topicsConfig: path.join(data, "topics.json"),
+    siteConfig: path.join(data, "site.json"),
+  };
+}

@@ -1,0 +1,78 @@
+// From a raw item to everything the store needs, except what depends on other items (the slug).
+// Pure and CPU-bound, so it can run in worker threads.
+import { cleanItem } from "../clean/index.ts";
+import { htmlToMarkdown } from "../convert/to-markdown.ts";
+import type { RawItem } from "../raw-item.ts";
+import { resolveDate } from "./dates.ts";
+import { identify, sha256, type Identity } from "./identity.ts";
+import { detectLanguage, normalizeLanguageTag } from "./language.ts";
+import type { ItemFrontMatter } from "./schema.ts";
+import { summarize, truncate } from "./summary.ts";
+import type { TopicMatcher } from "./topics.ts";
+
+export interface SourceInfo {
+  id: string;
+  name: string;
+  lang?: string;
+  topics?: string[];
+}
+
+export type DraftFrontMatter = Omit<ItemFrontMatter, "slug" | "updated">;
+
+export interface PreparedItem {
+  identity: Identity;
+  /** Hash of the raw input: an unchanged hash means an unchanged item. */
+  rawHash: string;
+  frontMatter: DraftFrontMatter;
+  body: string;
+  notes: string[];
+}
+
+export function rawItemHash(raw: RawItem): string {
+  // Where the item was read from is not part of what it says.
+  const { input: _input, index: _index, ...content } = raw;
+  return sha256(JSON.stringify(content));
+}
+
+export function prepareItem(raw: RawItem, source: SourceInfo, topics: TopicMatcher, now: Date): PreparedItem {
+  const cleaned = cleanItem(raw);
+  const body = htmlToMarkdown(cleaned.html);
+  const summaryText = summarize(cleaned.html, raw.summary ?? "");
+  const flags: string[] = [];
+
+  const { date, flags: dateFlags } = resolveDate(cleaned.date, raw.date, now);
+  flags.push(...dateFlags);
+
+  let title = raw.title?.replace(/\s+/g, " ").trim();
+  if (!title) {
+    flags.push("missing-title");
+    title = truncate(summaryText).slice(0, 60) || source.name;
+  }
+  if (!raw.link) flags.push("missing-link");
+
+  const lang =
+    source.lang ?? normalizeLanguageTag(raw.lang ?? raw.feed?.lang) ?? detectLanguage(`${title} ${summaryText}`);
+
+  const frontMatter: DraftFrontMatter = {
+    id: "",
+    title,
+    date,
+    source: { id: source.id, name: source.name },
+    link: raw.link,
+    author: cleaned.author ?? raw.author,
+    lang,
+    topics: topics.assign({
+      markers: cleaned.topics,
+      categories: raw.categories,
+      defaults: source.topics ?? [],
+      text: `${title}\n${summaryText}\n${body}`,
+    }),
+    image: cleaned.image,
+    gallery: cleaned.gallery,
+    summary: summaryText,
+    flags: flags.length ? flags : undefined,
+  };
+  const identity = identify(raw, source.id);
+  frontMatter.id = identity.id;
+  return { identity, rawHash: rawItemHash(raw), frontMatter, body, notes: cleaned.notes };
+}

@@ -1,0 +1,52 @@
+// The ingest report: counts per outcome, every failure with its input, item and reason, and the
+// items flagged for review. Printed for people, or as JSON for machines.
+import type { Outcome } from "./store/content-store.ts";
+
+export interface Failure {
+  input: string;
+  /** Position and title of the item inside its input, when the failure is an item's. */
+  item?: string;
+  reason: string;
+}
+
+export interface IngestReport {
+  counts: Record<Outcome | "failed", number>;
+  failures: Failure[];
+  kept: { path: string; reason: string }[];
+  duplicates: { input: string; item: string; reason: string }[];
+  flagged: { path: string; flags: string[] }[];
+  inputs: number;
+  items: number;
+  indexWritten: boolean;
+  durationMs: number;
+  dryRun: boolean;
+}
+
+export function emptyReport(dryRun: boolean): IngestReport {
+  return {
+    counts: { new: 0, updated: 0, unchanged: 0, kept: 0, duplicate: 0, failed: 0 },
+    failures: [],
+    kept: [],
+    duplicates: [],
+    flagged: [],
+    inputs: 0,
+    items: 0,
+    indexWritten: false,
+    durationMs: 0,
+    dryRun,
+  };
+}
+
+export function formatReport(report: IngestReport): string {
+  const c = report.counts;
+  const rate = report.durationMs > 0 ? Math.round((report.items / report.durationMs) * 1000) : 0;
+  const lines = [
+    `${report.dryRun ? "[dry run] " : ""}ingest: ${report.items} items from ${report.inputs} inputs in ${(report.durationMs / 1000).toFixed(2)} s (${rate} items/s)`,
+    `  new ${c.new}, updated ${c.updated}, unchanged ${c.unchanged}, kept (hand-edited) ${c.kept}, duplicate ${c.duplicate}, failed ${c.failed}`,
+  ];
+  for (const f of report.failures) lines.push(`  failed: ${f.input}${f.item ? ` [${f.item}]` : ""}: ${f.reason}`);
+  for (const k of report.kept) lines.push(`  kept: ${k.path}: ${k.reason}`);
+  for (const d of report.duplicates) lines.push(`  duplicate: ${d.input} [${d.item}]: ${d.reason}`);
+  for (const f of report.flagged) lines.push(`  flagged: ${f.path}: ${f.flags.join(", ")}`);
+  return lines.join("\n");
+}

@@ -1,0 +1,144 @@
+// Decides, per prepared item, whether it is new, updated, unchanged, or kept (edited by hand),
+// and writes content file, raw record and index record accordingly. Nothing is written in a dry run.
+import { existsSync } from "node:fs";
+import { readFile, rm } from "node:fs/promises";
+import path from "node:path";
+import { DateTime } from "luxon";
+import type { ContentPaths } from "../../config/paths.ts";
+import type { PreparedItem, SourceInfo } from "../item/build-item.ts";
+import { sha256 } from "../item/identity.ts";
+import { itemFrontMatterSchema, type IndexRecord, type ItemFrontMatter } from "../item/schema.ts";
+import { slugOrFallback, uniqueSlug } from "../item/slug.ts";
+import type { RawItem } from "../raw-item.ts";
+import { writeFileAtomic } from "./atomic-write.ts";
+import { renderContentFile } from "./content-file.ts";
+import { saveIndex, toIndexRecord } from "./item-index.ts";
+import { writeRawRecord } from "./raw-store.ts";
+
+export type Outcome = "new" | "updated" | "unchanged" | "kept" | "duplicate";
+
+export interface StoreResult {
+  outcome: Outcome;
+  /** Content file, relative to the content dir. */
+  path: string;
+  id: string;
+  reason?: string;
+}
+
+export interface StoreOptions {
+  force?: boolean;
+  dryRun?: boolean;
+  /** Rebuild from raw even when the raw input is unchanged. */
+  reingest?: boolean;
+  /** The site's time zone: YYYY/MM folders follow the site's days. */
+  timezone: string;
+  now: Date;
+}
+
+export class ContentStore {
+  private readonly byKey = new Map<string, IndexRecord>();
+  private readonly slugs = new Set<string>();
+  private readonly seenThisRun = new Set<string>();
+
+  constructor(
+    private readonly paths: ContentPaths,
+    index: IndexRecord[],
+    private readonly options: StoreOptions,
+  ) {
+    for (const record of index) {
+      this.byKey.set(record.key, record);
+      this.slugs.add(record.slug);
+    }
+  }
+
+  get records(): IndexRecord[] {
+    return [...this.byKey.values()];
+  }
+
+  async store(prepared: PreparedItem, source: SourceInfo, raw: RawItem): Promise<StoreResult> {
+    const { key } = prepared.identity;
+    const existing = this.byKey.get(key);
+    if (this.seenThisRun.has(key)) {
+      return { outcome: "duplicate", path: existing?.path ?? "", id: prepared.frontMatter.id, reason: `same item as an earlier one in this run (${key})` };
+    }
+    this.seenThisRun.add(key);
+
+    if (existing) return this.storeExisting(prepared, source, raw, existing);
+    return this.storeNew(prepared, source, raw);
+  }
+
+  private async storeExisting(prepared: PreparedItem, source: SourceInfo, raw: RawItem, existing: IndexRecord): Promise<StoreResult> {
+    const file = path.join(this.paths.root, existing.path);
+    const current = existsSync(file) ? await readFile(file, "utf8") : undefined;
+    const base = { path: existing.path, id: existing.id };
+    if (current !== undefined && existing.rawHash === prepared.rawHash && !this.options.reingest) {
+      return { outcome: "unchanged", ...base };
+    }
+    if (current !== undefined && sha256(current) !== existing.hash && !this.options.force) {
+      return { outcome: "kept", ...base, reason: "edited by hand; use --force to overwrite" };
+    }
+    // The id and slug of a known item never change: its URL is stable.
+    const frontMatter = { ...prepared.frontMatter, id: existing.id, slug: existing.slug, updated: existing.updated };
+    const same = renderContentFile(validate(frontMatter), prepared.body);
+    if (same === current) {
+      if (existing.rawHash !== prepared.rawHash) await this.commit(frontMatter, prepared, source, raw, existing.path, same, existing.path);
+      return { outcome: "unchanged", ...base };
+    }
+    frontMatter.updated = DateTime.fromJSDate(this.options.now).toUTC().toISO()!;
+    const relPath = this.contentPath(frontMatter.date, existing.slug);
+    await this.commit(frontMatter, prepared, source, raw, relPath, renderContentFile(validate(frontMatter), prepared.body), existing.path);
+    return { outcome: "updated", path: relPath, id: existing.id };
+  }
+
+  private async storeNew(prepared: PreparedItem, source: SourceInfo, raw: RawItem): Promise<StoreResult> {
+    const slug = uniqueSlug(slugOrFallback(prepared.frontMatter.title, prepared.identity.key), this.slugs);
+    this.slugs.add(slug);
+    const frontMatter = validate({ ...prepared.frontMatter, slug });
+    const relPath = this.contentPath(frontMatter.date, slug);
+    const file = path.join(this.paths.root, relPath);
+    if (existsSync(file) && !this.options.force) {
+      // A file the index does not know: left by hand or by an interrupted run. Never clobber it.
+      return { outcome: "kept", path: relPath, id: frontMatter.id, reason: `a file not in the index exists at ${relPath}; use --force or --rebuild-index` };
+    }
+    await this.commit(frontMatter, prepared, source, raw, relPath, renderContentFile(frontMatter, prepared.body));
+    return { outcome: "new", path: relPath, id: frontMatter.id };
+  }
+
+  private async commit(
+    frontMatter: ItemFrontMatter,
+    prepared: PreparedItem,
+    source: SourceInfo,
+    raw: RawItem,
+    relPath: string,
+    text: string,
+    previousPath?: string,
+  ): Promise<void> {
+    const record = toIndexRecord(frontMatter, { key: prepared.identity.key, path: relPath, hash: sha256(text), rawHash: prepared.rawHash });
+    this.byKey.set(prepared.identity.key, record);
+    if (this.options.dryRun) return;
+    // Raw first: a content file never exists without the raw input that can rebuild it.
+    await writeRawRecord(this.paths, { id: frontMatter.id, key: prepared.identity.key, rawHash: prepared.rawHash, source, raw });
+    await writeFileAtomic(path.join(this.paths.root, relPath), text);
+    if (previousPath && previousPath !== relPath) await rm(path.join(this.paths.root, previousPath), { force: true });
+  }
+
+  /** items/YYYY/MM/<slug>.md, the month in the site's time zone. */
+  contentPath(date: string, slug: string): string {
+    const d = DateTime.fromISO(date, { zone: "utc" }).setZone(this.options.timezone);
+    return `items/${d.toFormat("yyyy")}/${d.toFormat("MM")}/${slug}.md`;
+  }
+
+  /** Writes the index (only if it changed). Returns whether bytes were written. */
+  async finish(): Promise<boolean> {
+    if (this.options.dryRun) return false;
+    return saveIndex(this.paths, this.records);
+  }
+}
+
+function validate(frontMatter: ItemFrontMatter): ItemFrontMatter {
+  const result = itemFrontMatterSchema.safeParse(frontMatter);
+  if (!result.success) {
+    throw new Error(`invalid item: ${result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  }
+  return result.data;
+}

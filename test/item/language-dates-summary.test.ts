@@ -1,0 +1,47 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { resolveDate } from "../../scripts/ingest/item/dates.ts";
+import { detectLanguage, normalizeLanguageTag } from "../../scripts/ingest/item/language.ts";
+import { summarize, truncate } from "../../scripts/ingest/item/summary.ts";
+
+test("Simplified and Traditional Chinese are told apart", () => {
+  assert.equal(detectLanguage("这个国家的经济发展对世界来说很重要，专家们这样说。"), "zh-Hans");
+  assert.equal(detectLanguage("這個國家的經濟發展對世界來說很重要，專家們這樣說。"), "zh-Hant");
+  assert.equal(detectLanguage("The council met on Tuesday to discuss the budget."), "en");
+});
+
+test("feed language codes are normalized", () => {
+  assert.equal(normalizeLanguageTag("zh-CN"), "zh-Hans");
+  assert.equal(normalizeLanguageTag("zh_TW"), "zh-Hant");
+  assert.equal(normalizeLanguageTag("en-US"), "en");
+  assert.equal(normalizeLanguageTag(""), undefined);
+});
+
+test("the byline date wins over the feed date", () => {
+  const now = new Date("2024-01-01T00:00:00Z");
+  assert.equal(resolveDate("2023-09-14T11:34:28.859Z", "2023-09-14T11:47:04Z", now).date, "2023-09-14T11:34:28.859Z");
+  assert.equal(resolveDate(undefined, "Thu, 14 Sep 2023 11:47:04 GMT", now).date, "2023-09-14T11:47:04.000Z");
+});
+
+test("missing and future dates are flagged", () => {
+  const now = new Date("2024-01-01T00:00:00Z");
+  const missing = resolveDate(undefined, "not a date", now);
+  assert.deepEqual(missing.flags, ["missing-date"]);
+  assert.equal(missing.date, "2024-01-01T00:00:00.000Z");
+  assert.deepEqual(resolveDate("2024-01-02T00:00:00Z", undefined, now).flags, ["future-date"]);
+  assert.deepEqual(resolveDate("2024-01-01T03:00:00Z", undefined, now).flags, []);
+});
+
+test("summaries cut CJK text at a sentence end", () => {
+  const html = `<p>${"这是第一句话，内容比较长一些。".repeat(12)}</p><p>第二段。</p>`;
+  const s = summarize(html);
+  assert.ok(s.length <= 120, `length ${s.length}`);
+  assert.ok(s.endsWith("。"));
+});
+
+test("summaries of Latin text cut at a word with an ellipsis when no sentence ends", () => {
+  const s = truncate("word ".repeat(100).trim());
+  assert.ok(s.endsWith("…"));
+  assert.ok(s.length <= 241);
+  assert.ok(!s.includes("wor…"));
+});

@@ -1,0 +1,156 @@
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { mkdtemp, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { test } from "node:test";
+import { contentPaths } from "../../scripts/config/paths.ts";
+import type { PreparedItem, SourceInfo } from "../../scripts/ingest/item/build-item.ts";
+import type { RawItem } from "../../scripts/ingest/raw-item.ts";
+import { ContentStore } from "../../scripts/ingest/store/content-store.ts";
+import { loadIndex, rebuildIndex } from "../../scripts/ingest/store/item-index.ts";
+import { parseContentFile } from "../../scripts/ingest/store/content-file.ts";
+
+const source: SourceInfo = { id: "demo", name: "示例通讯社" };
+const raw: RawItem = { input: "demo.md", index: 0, format: "archive", categories: [], html: "<p>x</p>", media: [] };
+const now = new Date("2024-03-02T00:00:00Z");
+
+function prepared(title: string, rawHash: string, body = "正文第一段。", key = `link:https://example.com/${title}`): PreparedItem {
+  return {
+    identity: { key, id: `demo-${Buffer.from(key).toString("hex").slice(-12)}` },
+    rawHash,
+    frontMatter: {
+      id: `demo-${Buffer.from(key).toString("hex").slice(-12)}`,
+      title,
+      date: "2024-02-29T18:30:00.000Z",
+      source,
+      link: `https://example.com/${encodeURIComponent(title)}`,
+      lang: "zh-Hans",
+      topics: ["经济"],
+      summary: "正文第一段。",
+    },
+    body,
+    notes: [],
+  };
+}
+
+async function setup() {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "gazette-store-"));
+  const paths = contentPaths(dir);
+  const open = async (options: Partial<ConstructorParameters<typeof ContentStore>[2]> = {}) =>
+    new ContentStore(paths, await loadIndex(paths), { timezone: "Asia/Shanghai", now, ...options });
+  return { dir, paths, open };
+}
+
+test("a new item is written under the month of the site's time zone, with a pinyin slug", async () => {
+  const { dir, open } = await setup();
+  const store = await open();
+  const result = await store.store(prepared("央行宣布降息", "r1"), source, raw);
+  await store.finish();
+  assert.equal(result.outcome, "new");
+  // 2024-02-29T18:30Z is March 1st in Asia/Shanghai.
+  assert.equal(result.path, "items/2024/03/yang-xing-xuan-bu-jiang-xi.md");
+  const parsed = parseContentFile(await readFile(path.join(dir, result.path), "utf8"));
+  assert.equal(parsed.frontMatter.title, "央行宣布降息");
+  assert.equal(parsed.body, "正文第一段。");
+  assert.ok(existsSync(path.join(dir, "_raw", `${parsed.frontMatter.id}.json`)));
+});
+
+test("ingesting the same item again writes no byte", async () => {
+  const { dir, paths, open } = await setup();
+  let store = await open();
+  await store.store(prepared("央行宣布降息", "r1"), source, raw);
+  await store.finish();
+  const before = await snapshot(dir);
+  store = await open();
+  const again = await store.store(prepared("央行宣布降息", "r1"), source, raw);
+  assert.equal(again.outcome, "unchanged");
+  assert.equal(await store.finish(), false);
+  assert.deepEqual(await snapshot(dir), before);
+  assert.equal((await loadIndex(paths)).length, 1);
+});
+
+test("a changed item is updated in place with an updated date; its slug stays", async () => {
+  const { dir, open } = await setup();
+  let store = await open();
+  const first = await store.store(prepared("央行宣布降息", "r1"), source, raw);
+  await store.finish();
+  store = await open();
+  const changed = prepared("央行宣布降息（更新）", "r2", "正文已更新。", "link:https://example.com/央行宣布降息");
+  const second = await store.store(changed, source, raw);
+  await store.finish();
+  assert.equal(second.outcome, "updated");
+  assert.equal(second.path, first.path);
+  const fm = parseContentFile(await readFile(path.join(dir, second.path), "utf8")).frontMatter;
+  assert.equal(fm.title, "央行宣布降息（更新）");
+  assert.equal(fm.updated, now.toISOString());
+});
+
+test("a hand-edited file is kept and reported, unless forced", async () => {
+  const { dir, open } = await setup();
+  let store = await open();
+  const first = await store.store(prepared("央行宣布降息", "r1"), source, raw);
+  await store.finish();
+  const file = path.join(dir, first.path);
+  const edited = (await readFile(file, "utf8")).replace("正文第一段。\n", "编辑手工修改的正文。\n");
+  await writeFile(file, edited);
+
+  store = await open();
+  const kept = await store.store(prepared("央行宣布降息", "r2", "新的正文。"), source, raw);
+  await store.finish();
+  assert.equal(kept.outcome, "kept");
+  assert.match(kept.reason ?? "", /edited by hand/);
+  assert.equal(await readFile(file, "utf8"), edited);
+
+  store = await open({ force: true });
+  const forced = await store.store(prepared("央行宣布降息", "r2", "新的正文。"), source, raw);
+  await store.finish();
+  assert.equal(forced.outcome, "updated");
+  assert.match(await readFile(file, "utf8"), /新的正文。/);
+});
+
+test("the same item twice in one run is reported as a duplicate", async () => {
+  const { open } = await setup();
+  const store = await open();
+  assert.equal((await store.store(prepared("甲", "r1"), source, raw)).outcome, "new");
+  assert.equal((await store.store(prepared("甲", "r9"), source, raw)).outcome, "duplicate");
+});
+
+test("colliding slugs stay unique", async () => {
+  const { open } = await setup();
+  const store = await open();
+  const a = await store.store(prepared("油价", "r1", "a", "link:https://example.com/1"), source, raw);
+  const b = await store.store(prepared("游戏价", "r1", "b", "link:https://example.com/2"), source, raw);
+  const c = await store.store(prepared("有价", "r1", "c", "link:https://example.com/3"), source, raw);
+  assert.equal(new Set([a.path, b.path, c.path]).size, 3);
+});
+
+test("a dry run writes nothing", async () => {
+  const { dir, open } = await setup();
+  const store = await open({ dryRun: true });
+  assert.equal((await store.store(prepared("甲", "r1"), source, raw)).outcome, "new");
+  await store.finish();
+  assert.deepEqual(await readdir(dir), []);
+});
+
+test("the index can be rebuilt from the content files", async () => {
+  const { paths, open } = await setup();
+  const store = await open();
+  await store.store(prepared("甲", "r1", "a", "link:https://example.com/1"), source, raw);
+  await store.store(prepared("乙", "r2", "b", "link:https://example.com/2"), source, raw);
+  await store.finish();
+  const written = await loadIndex(paths);
+  const { records, errors } = await rebuildIndex(paths);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(records, written);
+});
+
+async function snapshot(dir: string): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const f = path.join(e.parentPath, e.name);
+    out[path.relative(dir, f)] = (await stat(f)).mtimeMs;
+  }
+  return out;
+}
