@@ -1,0 +1,143 @@
+// The one entry point the ingest reads through: SOURCES (files, folders, http(s) URLs, OPML lists)
+// in, one outcome per input out. A bad input yields an error and the run goes on; nothing throws.
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { decodeBytes } from "./charset.ts";
+import { fetchUrl } from "./fetch-url.ts";
+import type { RawItem } from "./raw-item.ts";
+import { readText } from "./readers/index.ts";
+
+export type ReadOutcome = { input: string; items: RawItem[] } | { input: string; error: string };
+
+export interface ReadSourcesOptions {
+  /** Per-input size cap in bytes (default 20 MB). */
+  maxBytes?: number;
+  /** Per-URL time limit in ms (default 20 s). */
+  timeoutMs?: number;
+}
+
+type Loaded = { input: string; bytes: Uint8Array; contentType?: string; baseUrl?: string; assetBase?: string } | { input: string; error: string };
+
+const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+const MAX_OPML_DEPTH = 4;
+// Files of a folder are read ahead this many at a time, then handled strictly in order.
+const READ_AHEAD = 16;
+
+export async function* readSources(sources: string[], opts: ReadSourcesOptions = {}): AsyncGenerator<ReadOutcome> {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const seen = new Set<string>();
+
+  async function* readSource(source: string, opmlDepth: number): AsyncGenerator<ReadOutcome> {
+    const key = sourceKey(source);
+    // Each input is read once per run: this skips duplicates and breaks OPML loops.
+    if (seen.has(key)) return;
+    seen.add(key);
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) {
+      const loaded = /^https?:/i.test(source)
+        ? await loadUrl(source, maxBytes, opts.timeoutMs)
+        : { input: source, error: `unsupported URL scheme (only http and https)` };
+      yield* handle(loaded, opmlDepth);
+      return;
+    }
+    const stat = await fs.stat(source).catch((err: NodeJS.ErrnoException) => err);
+    if (stat instanceof Error) {
+      yield { input: source, error: `cannot read: ${stat.code ?? stat.message}` };
+    } else if (stat.isDirectory()) {
+      const files = (await listFiles(source, seen)).filter((file) => !seen.has(path.resolve(file)));
+      for (const file of files) seen.add(path.resolve(file));
+      for await (const loaded of readAhead(files, (file) => loadFile(file, maxBytes))) yield* handle(loaded, opmlDepth);
+    } else {
+      yield* handle(await loadFile(source, maxBytes), opmlDepth);
+    }
+  }
+
+  async function* handle(loaded: Loaded, opmlDepth: number): AsyncGenerator<ReadOutcome> {
+    if ("error" in loaded) {
+      yield loaded;
+      return;
+    }
+    let result;
+    try {
+      const text = decodeBytes(loaded.bytes, loaded.contentType);
+      result = readText(text, loaded.input, { baseUrl: loaded.baseUrl, assetBase: loaded.assetBase });
+    } catch (err) {
+      yield { input: loaded.input, error: reasonOf(err, loaded.input) };
+      return;
+    }
+    if (result.kind === "items") {
+      yield { input: loaded.input, items: result.items };
+    } else if (opmlDepth >= MAX_OPML_DEPTH) {
+      yield { input: loaded.input, error: `OPML lists nested more than ${MAX_OPML_DEPTH} deep` };
+    } else {
+      for (const feed of result.feeds) yield* readSource(feed, opmlDepth + 1);
+    }
+  }
+
+  for (const source of sources) yield* readSource(source, 0);
+}
+
+function sourceKey(source: string): string {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) {
+    try {
+      return new URL(source).href;
+    } catch {
+      return source;
+    }
+  }
+  return path.resolve(source);
+}
+
+async function loadUrl(url: string, maxBytes: number, timeoutMs: number | undefined): Promise<Loaded> {
+  try {
+    const res = await fetchUrl(url, { maxBytes, timeoutMs });
+    return { input: url, bytes: res.bytes, contentType: res.contentType, baseUrl: res.finalUrl };
+  } catch (err) {
+    return { input: url, error: reasonOf(err, url) };
+  }
+}
+
+async function loadFile(file: string, maxBytes: number): Promise<Loaded> {
+  try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile()) return { input: file, error: "not a regular file" };
+    if (stat.size > maxBytes) return { input: file, error: `${stat.size} bytes is over the ${maxBytes}-byte limit` };
+    return { input: file, bytes: await fs.readFile(file), assetBase: pathToFileURL(path.resolve(file)).href };
+  } catch (err) {
+    return { input: file, error: `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` };
+  }
+}
+
+/** Every file under a folder, dotfiles and dot-folders skipped, in a stable sorted order. */
+async function listFiles(dir: string, seen: Set<string>): Promise<string[]> {
+  const real = await fs.realpath(dir).catch(() => dir);
+  if (seen.has(`dir:${real}`)) return []; // a symlink cycle
+  seen.add(`dir:${real}`);
+  const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+  const names = entries.filter((e) => !e.name.startsWith(".")).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const files: string[] = [];
+  for (const entry of names) {
+    const full = path.join(dir, entry.name);
+    const isDir = entry.isDirectory() || (entry.isSymbolicLink() && (await fs.stat(full).then((s) => s.isDirectory(), () => false)));
+    if (isDir) files.push(...(await listFiles(full, seen)));
+    else files.push(full);
+  }
+  return files;
+}
+
+async function* readAhead<T>(keys: string[], load: (key: string) => Promise<T>): AsyncGenerator<T> {
+  const pending: Promise<T>[] = [];
+  let next = 0;
+  while (next < keys.length && pending.length < READ_AHEAD) pending.push(load(keys[next++]));
+  while (pending.length) {
+    const value = await pending.shift()!;
+    if (next < keys.length) pending.push(load(keys[next++]));
+    yield value;
+  }
+}
+
+/** The reason alone: outcomes carry the input separately, and messages start with it. */
+function reasonOf(err: unknown, input: string): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return message.startsWith(`${input}: `) ? message.slice(input.length + 2) : message;
+}
