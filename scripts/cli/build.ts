@@ -38,7 +38,8 @@ async function main(): Promise<number> {
   printSummary(result, performance.now() - started);
   if (values.serve) {
     // The dev server re-renders with Eleventy only; minify and search index stay from the build above.
-    const eleventy = new Eleventy(contentDir, outputDir, { configPath: ELEVENTY_CONFIG, quietMode: values.quiet });
+    const eleventy = new Eleventy(contentDir, outputDir, { configPath: ELEVENTY_CONFIG, quietMode: values.quiet, runMode: "serve" });
+    await eleventy.init();
     await eleventy.watch();
     await eleventy.serve(Number(values.port));
   }

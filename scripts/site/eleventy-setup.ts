@@ -1,0 +1,85 @@
+// Wires the site into Eleventy: directories, data, filters, markdown, page templates, media.
+// .eleventy.js only calls configureGazette(); everything here is typed and tested.
+import path from "node:path";
+import { PROJECT_ROOT } from "../config/paths.ts";
+import { articleMarkdown } from "./article-markdown.ts";
+import { toIso } from "./dates.ts";
+import { registerFilters } from "./filters.ts";
+import { registerPageTemplates } from "./page-templates.ts";
+import { contentSecurityPolicy } from "./site-css.ts";
+import { normalizeContentPath } from "./site-model.ts";
+import { SiteState } from "./site-state.ts";
+import { articlePath, dayKey } from "./urls.ts";
+
+export const LAYOUTS_DIR = path.join(PROJECT_ROOT, "layouts");
+
+/** The subset of Eleventy's UserConfig used here (Eleventy ships no types for it). */
+export interface EleventyUserConfig {
+  directories: { input: string; output: string };
+  ignores: { add(glob: string): void };
+  addFilter(name: string, fn: (...args: never[]) => unknown): void;
+  addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
+  addGlobalData(name: string, value: unknown): void;
+  addPassthroughCopy(map: Record<string, string>): void;
+  setLibrary(name: string, lib: unknown): void;
+  setIncludesDirectory(dir: string): void;
+  setWatchJavaScriptDependencies(watch: boolean): void;
+  addWatchTarget(target: string): void;
+  on(event: string, fn: (...args: never[]) => unknown): void;
+}
+
+export interface GazetteEleventyOptions {
+  markdownTemplateEngine: false;
+  htmlTemplateEngine: string;
+  templateFormats: string[];
+}
+
+export function configureGazette(config: EleventyUserConfig): GazetteEleventyOptions {
+  const inputDir = path.resolve(config.directories.input);
+  const state = new SiteState(inputDir, path.join(LAYOUTS_DIR, "assets"));
+
+  // Eleventy resolves includes relative to the input dir; layouts live beside content/.
+  config.setIncludesDirectory(path.relative(inputDir, LAYOUTS_DIR));
+  config.ignores.add(path.join(path.relative(process.cwd(), inputDir), "_raw/**"));
+  config.setLibrary("md", articleMarkdown());
+  // Eleventy's dependency scan cannot read the .ts imports of .eleventy.js; watch the folders instead.
+  config.setWatchJavaScriptDependencies(false);
+  config.addWatchTarget(path.relative(process.cwd(), LAYOUTS_DIR));
+  registerFilters(config, state);
+  registerPageTemplates(config, path.join(LAYOUTS_DIR, "pages"));
+  config.addPassthroughCopy({ [path.relative(process.cwd(), path.join(LAYOUTS_DIR, "assets", "search.js"))]: "assets/search.js" });
+
+  config.on("eleventy.before", async () => {
+    await state.load();
+  });
+  config.on("eleventy.after", () => {
+    state.media.copyAll(path.resolve(config.directories.output));
+  });
+
+  // Global data is read lazily, after eleventy.before has loaded the state.
+  config.addGlobalData("site", () => state.site);
+  config.addGlobalData("gazette", () => state.model);
+  config.addGlobalData("gazetteCss", () => state.css.css);
+  config.addGlobalData("gazetteCsp", () => contentSecurityPolicy(state.css.cspHash));
+  // Items take the article layout and a URL from the model; virtual pages set their own.
+  config.addGlobalData("layout", "article.njk");
+  config.addGlobalData("permalink", () => (data: ItemPermalinkData) => itemPermalink(state, inputDir, data));
+
+  return { markdownTemplateEngine: false, htmlTemplateEngine: "njk", templateFormats: ["md", "njk"] };
+}
+
+interface ItemPermalinkData {
+  page: { inputPath: string };
+  date?: unknown;
+  slug?: unknown;
+}
+
+/** Article URL from the index (it settles rare collisions), else from the file's own date and slug. */
+function itemPermalink(state: SiteState, inputDir: string, data: ItemPermalinkData): string | false {
+  const rel = normalizeContentPath(path.relative(inputDir, path.resolve(data.page.inputPath)));
+  if (!rel.startsWith("items/")) return false;
+  const view = state.model.byContentPath.get(rel);
+  if (view) return `${view.url}index.html`;
+  if (typeof data.slug !== "string" || data.date === undefined) return false;
+  return `${articlePath(dayKey(toIso(data.date), state.site.timezone), data.slug)}index.html`;
+}

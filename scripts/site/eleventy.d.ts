@@ -1,0 +1,15 @@
+// The part of Eleventy's programmatic API the build uses (the package ships no declarations).
+declare module "@11ty/eleventy" {
+  interface EleventyOptions {
+    configPath?: string;
+    quietMode?: boolean;
+    runMode?: "build" | "watch" | "serve";
+  }
+  export default class Eleventy {
+    constructor(input?: string, output?: string, options?: EleventyOptions);
+    init(): Promise<void>;
+    write(): Promise<unknown>;
+    watch(): Promise<void>;
+    serve(port?: number): Promise<void>;
+  }
+}

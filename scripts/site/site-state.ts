@@ -1,0 +1,41 @@
+// What one build knows about the site: config, the model from the item index, the CSS and the
+// local media registry. Reloaded before every (re)build so --serve picks up changed data.
+import { existsSync, readFileSync } from "node:fs";
+import { loadTopicRules } from "../config/topics.ts";
+import { contentPaths, type ContentPaths } from "../config/paths.ts";
+import { LocalMedia } from "./local-media.ts";
+import { buildSiteModel, type SiteModel } from "./site-model.ts";
+import { loadSiteCss, type SiteCss } from "./site-css.ts";
+import { loadSiteConfig, type SiteConfig } from "./site-config.ts";
+
+export class SiteState {
+  readonly paths: ContentPaths;
+  site!: SiteConfig;
+  model!: SiteModel;
+  css!: SiteCss;
+  media = new LocalMedia();
+
+  constructor(
+    contentDir: string,
+    readonly assetsDir: string,
+  ) {
+    this.paths = contentPaths(contentDir);
+  }
+
+  async load(): Promise<void> {
+    this.site = loadSiteConfig(this.paths.siteConfig);
+    const records = readIndex(this.paths.itemIndex);
+    const rules = await loadTopicRules(this.paths.topicsConfig);
+    this.model = buildSiteModel(records, this.site, rules);
+    for (const warning of this.model.warnings) console.warn(`[gazette] ${warning}`);
+    this.css = await loadSiteCss(this.assetsDir);
+    this.media = new LocalMedia();
+  }
+}
+
+function readIndex(file: string): unknown[] {
+  if (!existsSync(file)) return [];
+  const data: unknown = JSON.parse(readFileSync(file, "utf8"));
+  if (!Array.isArray(data)) throw new Error(`${file}: the item index must be a JSON array`);
+  return data;
+}

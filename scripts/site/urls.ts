@@ -1,0 +1,38 @@
+// Site paths of every page kind (root-relative, trailing slash); the one place URLs are shaped.
+import { DateTime } from "luxon";
+
+/** Parts of a date in the site's zone: the day an item belongs to is the local day. */
+export function localDay(iso: string, zone: string): { year: string; month: string; day: string } {
+  const d = DateTime.fromISO(iso, { zone: "utc" }).setZone(zone);
+  if (!d.isValid) throw new Error(`invalid date: ${iso}`);
+  return { year: d.toFormat("yyyy"), month: d.toFormat("LL"), day: d.toFormat("dd") };
+}
+
+/** "2023-09-14" in the site's zone. */
+export function dayKey(iso: string, zone: string): string {
+  const { year, month, day } = localDay(iso, zone);
+  return `${year}-${month}-${day}`;
+}
+
+export const dayPath = (key: string): string => `/${key.replaceAll("-", "/")}/`;
+export const monthPath = (monthKey: string): string => `/${monthKey.replace("-", "/")}/`;
+export const articlePath = (key: string, slug: string): string => `${dayPath(key)}${slug}/`;
+
+/** Page 1 lives at the base path; later pages at base/page/N/. */
+export function pagedPath(base: string, pageNumber: number): string {
+  return pageNumber <= 1 ? base : `${base}page/${pageNumber}/`;
+}
+
+export const topicPath = (slug: string, page = 1): string => pagedPath(`/topics/${slug}/`, page);
+export const sourcePath = (id: string, page = 1): string => pagedPath(`/sources/${id}/`, page);
+
+export const sitePaths = {
+  home: "/",
+  topics: "/topics/",
+  sources: "/sources/",
+  archive: "/archive/",
+  search: "/search/",
+  feed: "/feed.xml",
+  sitemap: "/sitemap.xml",
+  notFound: "/404.html",
+} as const;

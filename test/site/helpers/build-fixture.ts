@@ -1,0 +1,22 @@
+// Builds the fictional fixture content (optionally with site.json overrides) into a temp dir.
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { buildSite, type BuildResult } from "../../../scripts/site/build-site.ts";
+import { writeFixtureContent } from "../../fixtures/site/write-fixture-content.ts";
+
+export interface BuiltFixture {
+  root: string;
+  contentDir: string;
+  dist: string;
+  result: BuildResult;
+}
+
+export async function buildFixtureSite(siteOverrides: Record<string, unknown> = {}): Promise<BuiltFixture> {
+  const root = mkdtempSync(path.join(os.tmpdir(), "gazette-site-"));
+  const contentDir = path.join(root, "content");
+  writeFixtureContent(contentDir, siteOverrides);
+  const dist = path.join(root, "dist");
+  const result = await buildSite({ contentDir, outputDir: dist, quiet: true });
+  return { root, contentDir, dist, result };
+}
