@@ -31,3 +31,23 @@ export function contentPaths(contentDir = path.join(PROJECT_ROOT, "content")): C
     siteConfig: path.join(data, "site.json"),
   };
 }
+
+export interface CachePaths {
+  root: string;
+  /** Per-feed fetch state: validators for conditional GETs, last success and error. */
+  feedState: string;
+  /** The last fetched body of each feed, `<id>.<ext>`, reused on a 304. */
+  fetched: string;
+  /** Held by a running digest so two runs never overlap. */
+  digestLock: string;
+}
+
+export function cachePaths(projectRoot = PROJECT_ROOT): CachePaths {
+  const root = path.join(path.resolve(projectRoot), ".cache");
+  return {
+    root,
+    feedState: path.join(root, "feed-state.json"),
+    fetched: path.join(root, "fetched"),
+    digestLock: path.join(root, "digest.lock"),
+  };
+}

@@ -2,9 +2,9 @@
 // index current. One bad input or item is reported and skipped; the rest go on.
 import { loadTopicRules } from "../config/topics.ts";
 import type { ContentPaths } from "../config/paths.ts";
-import { prepareItem, type PreparedItem, type SourceInfo } from "./item/build-item.ts";
-import { topicMatcher } from "./item/topics.ts";
+import type { SourceInfo } from "./item/build-item.ts";
 import { readSources } from "./load-sources.ts";
+import { prepareAll, type PrepareJob } from "./prepare/prepare-pool.ts";
 import type { RawItem } from "./raw-item.ts";
 import { emptyReport, type IngestReport } from "./report.ts";
 import { deriveSource } from "./source-info.ts";
@@ -30,20 +30,17 @@ export interface IngestOptions {
   /** Also rebuild every stored item from its raw input with today's rules. */
   reingest?: boolean;
   now?: Date;
+  /** Worker threads for preparing items (default: one per core on large runs; 0: in-process). */
+  workers?: number;
   /** Called as items are handled, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
-}
-
-interface PendingItem {
-  raw: RawItem;
-  source: SourceInfo;
 }
 
 export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const started = performance.now();
   const now = options.now ?? new Date();
   const report = emptyReport(Boolean(options.dryRun));
-  const topics = topicMatcher(await loadTopicRules(options.paths.topicsConfig));
+  const rules = await loadTopicRules(options.paths.topicsConfig);
   const store = new ContentStore(options.paths, await loadIndex(options.paths), {
     force: options.force,
     dryRun: options.dryRun,
@@ -52,7 +49,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     now,
   });
 
-  const pending: PendingItem[] = [];
+  const pending: PrepareJob[] = [];
   if (options.reingest) {
     for await (const record of readAllRawRecords(options.paths)) pending.push({ raw: record.raw, source: record.source });
   }
@@ -69,10 +66,11 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
 
   report.items = pending.length;
   let done = 0;
-  for (const { raw, source } of pending) {
-    let prepared: PreparedItem;
+  for await (const outcome of prepareAll(pending, { rules, now, workers: options.workers })) {
+    const { raw, source } = pending[done];
     try {
-      prepared = prepareItem(raw, source, topics, now);
+      if (!outcome.ok) throw new Error(outcome.error);
+      const prepared = outcome.item;
       const result = await store.store(prepared, source, raw);
       report.counts[result.outcome]++;
       if (result.outcome === "kept") report.kept.push({ path: result.path, reason: result.reason ?? "" });

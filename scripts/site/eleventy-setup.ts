@@ -4,6 +4,7 @@ import path from "node:path";
 import { PROJECT_ROOT } from "../config/paths.ts";
 import { articleMarkdown } from "./article-markdown.ts";
 import { toIso } from "./dates.ts";
+import { registerFeeds } from "./feeds/register-feeds.ts";
 import { registerFilters } from "./filters.ts";
 import { registerPageTemplates } from "./page-templates.ts";
 import { contentSecurityPolicy } from "./site-css.ts";
@@ -46,6 +47,7 @@ export function configureGazette(config: EleventyUserConfig): GazetteEleventyOpt
   config.setWatchJavaScriptDependencies(false);
   config.addWatchTarget(path.relative(process.cwd(), LAYOUTS_DIR));
   registerFilters(config, state);
+  registerFeeds(config, state);
   registerPageTemplates(config, path.join(LAYOUTS_DIR, "pages"));
   config.addPassthroughCopy({ [path.relative(process.cwd(), path.join(LAYOUTS_DIR, "assets", "search.js"))]: "assets/search.js" });
 

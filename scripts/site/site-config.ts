@@ -39,6 +39,25 @@ export const siteConfigSchema = z.object({
       fullText: z.boolean().default(false),
     })
     .default({ fullText: false }),
+  /** The images stage (scripts/images/): fetch limits, responsive widths and formats. */
+  images: z
+    .object({
+      /** Lets items name images on loopback/private hosts; only for tests and closed networks. */
+      allowPrivateHosts: z.boolean().default(false),
+      /** Derivative widths; an original narrower than the largest adds its own width. */
+      widths: z.array(z.number().int().min(16).max(8192)).min(1).default([320, 640, 960, 1280, 1920]),
+      /** Encoded formats; the last is the <img> fallback (AVIF is slow to encode). */
+      formats: z.array(z.enum(["avif", "webp", "jpeg"])).min(1).default(["webp", "jpeg"]),
+      maxBytes: z.number().int().min(1024).default(20 * 1024 * 1024),
+      timeoutMs: z.number().int().min(100).default(15_000),
+      /** Decompression-bomb guard: larger images are refused before decoding. */
+      maxPixels: z.number().int().min(1).default(50_000_000),
+      /** Folders (relative to the project root) file:// images may come from; nothing else. */
+      localRoots: z.array(z.string().min(1)).default(["samples"]),
+      /** Image cache (originals, derivatives, manifest); relative to the project root. */
+      cacheDir: z.string().min(1).default(".cache/images"),
+    })
+    .prefault({}),
 });
 
 export type SiteConfig = z.output<typeof siteConfigSchema>;

@@ -4,12 +4,15 @@
 export interface ImageRef {
   src: string;
   caption?: string;
+  /** Photo credit when the markup separates it from the caption ("图像来源，Getty Images"). */
+  credit?: string;
 }
 
 export interface GalleryImage {
   src: string;
   title?: string;
   caption?: string;
+  credit?: string;
 }
 
 export interface Gallery {

@@ -67,7 +67,7 @@ export function prepareItem(raw: RawItem, source: SourceInfo, topics: TopicMatch
       defaults: source.topics ?? [],
       text: `${title}\n${summaryText}\n${body}`,
     }),
-    image: cleaned.image,
+    image: cleaned.image ?? mediaImage(raw),
     gallery: cleaned.gallery,
     summary: summaryText,
     flags: flags.length ? flags : undefined,
@@ -75,4 +75,16 @@ export function prepareItem(raw: RawItem, source: SourceInfo, topics: TopicMatch
   const identity = identify(raw, source.id);
   frontMatter.id = identity.id;
   return { identity, rawHash: rawItemHash(raw), frontMatter, body, notes: cleaned.notes };
+}
+
+/** The feed's own image (media:content, enclosure, JSON image) when the body has no lead image. */
+function mediaImage(raw: RawItem): { src: string; caption?: string } | undefined {
+  const isImage = (m: RawItem["media"][number]) =>
+    m.type ? m.type.startsWith("image/") : /\.(jpe?g|png|gif|webp|avif)(\?|$)/i.test(m.url);
+  const media = raw.media.find((m) => m.role === "content" && isImage(m)) ?? raw.media.find(isImage);
+  // file: images only for items read from local files (the bundled samples), never from the web.
+  const allowed = raw.assetBase ? /^(https?|file):/i : /^https?:/i;
+  if (!media || !allowed.test(media.url)) return undefined;
+  const caption = media.caption?.trim() || media.title?.trim();
+  return caption ? { src: media.url, caption } : { src: media.url };
 }

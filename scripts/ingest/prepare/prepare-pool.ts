@@ -70,7 +70,7 @@ async function* inWorkers(jobs: PrepareJob[], options: PrepareOptions, count: nu
       feed(worker);
       wake?.();
     });
-    worker.on("error", (err) => {
+    worker.on("error", (err: Error) => {
       failure = err;
       wake?.();
     });
