@@ -60,6 +60,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
         report.failures.push({ input: outcome.input, reason: outcome.error });
         continue;
       }
+      for (const reason of outcome.warnings) report.warnings.push({ input: outcome.input, reason });
       for (const raw of outcome.items) pending.push({ raw, source: input.source ?? deriveSource(raw, input.sourceId) });
     }
   }

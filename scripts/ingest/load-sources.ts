@@ -8,7 +8,7 @@ import { fetchUrl } from "./fetch-url.ts";
 import type { RawItem } from "./raw-item.ts";
 import { readText } from "./readers/index.ts";
 
-export type ReadOutcome = { input: string; items: RawItem[] } | { input: string; error: string };
+export type ReadOutcome = { input: string; items: RawItem[]; warnings: string[] } | { input: string; error: string };
 
 export interface ReadSourcesOptions {
   /** Per-input size cap in bytes (default 20 MB). */
@@ -66,7 +66,7 @@ export async function* readSources(sources: string[], opts: ReadSourcesOptions =
       return;
     }
     if (result.kind === "items") {
-      yield { input: loaded.input, items: result.items };
+      yield { input: loaded.input, items: result.items, warnings: result.warnings };
     } else if (opmlDepth >= MAX_OPML_DEPTH) {
       yield { input: loaded.input, error: `OPML lists nested more than ${MAX_OPML_DEPTH} deep` };
     } else {

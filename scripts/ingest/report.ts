@@ -12,6 +12,8 @@ export interface Failure {
 export interface IngestReport {
   counts: Record<Outcome | "failed", number>;
   failures: Failure[];
+  /** Inputs read with damage that lost nothing known (e.g. recovered broken XML). */
+  warnings: Failure[];
   kept: { path: string; reason: string }[];
   duplicates: { input: string; item: string; reason: string }[];
   flagged: { path: string; flags: string[] }[];
@@ -26,6 +28,7 @@ export function emptyReport(dryRun: boolean): IngestReport {
   return {
     counts: { new: 0, updated: 0, unchanged: 0, kept: 0, duplicate: 0, failed: 0 },
     failures: [],
+    warnings: [],
     kept: [],
     duplicates: [],
     flagged: [],
@@ -45,6 +48,7 @@ export function formatReport(report: IngestReport): string {
     `  new ${c.new}, updated ${c.updated}, unchanged ${c.unchanged}, kept (hand-edited) ${c.kept}, duplicate ${c.duplicate}, failed ${c.failed}`,
   ];
   for (const f of report.failures) lines.push(`  failed: ${f.input}${f.item ? ` [${f.item}]` : ""}: ${f.reason}`);
+  for (const w of report.warnings) lines.push(`  warning: ${w.input}: ${w.reason}`);
   for (const k of report.kept) lines.push(`  kept: ${k.path}: ${k.reason}`);
   for (const d of report.duplicates) lines.push(`  duplicate: ${d.input} [${d.item}]: ${d.reason}`);
   for (const f of report.flagged) lines.push(`  flagged: ${f.path}: ${f.flags.join(", ")}`);

@@ -84,6 +84,7 @@ test("every third-party feed ingests or fails with a clear error naming the file
   }
   // saxerror.xml has one unescaped ampersand: the parser recovers, and no item is lost.
   assert.ok(!failedInputs.includes("saxerror.xml"));
+  assert.ok(report.warnings.some((w) => path.basename(w.input) === "saxerror.xml" && /not well-formed/.test(w.reason)));
   for (const f of report.failures) assert.ok(f.reason.length > 5, `${f.input}: a reason`);
   // Items written from the good feeds have absolute links.
   const index = await loadIndex(contentPaths(root));

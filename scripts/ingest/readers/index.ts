@@ -1,5 +1,6 @@
 // One entry point for decoded input text: detect the format, run its reader, and stamp what every
 // item needs (position, asset base). OPML is not items but a list of further inputs.
+import { XMLValidator } from "fast-xml-parser";
 import { ReadError, type RawItem } from "../raw-item.ts";
 import { readArchive } from "./archive.ts";
 import { detectFormat, type DetectedFormat } from "./detect.ts";
@@ -21,7 +22,7 @@ export interface ReadTextOptions {
 }
 
 export type ReadResult =
-  | { kind: "items"; format: Exclude<DetectedFormat, "opml">; items: RawItem[] }
+  | { kind: "items"; format: Exclude<DetectedFormat, "opml">; items: RawItem[]; warnings: string[] }
   | { kind: "opml"; feeds: string[] };
 
 /** Reads one decoded input. Throws ReadError (naming the input) for anything unusable. */
@@ -34,7 +35,7 @@ export function readText(text: string, input: string, opts: ReadTextOptions = {}
       item.index = index;
       if (opts.assetBase) item.assetBase = opts.assetBase;
     });
-    return { kind: "items", format, items };
+    return { kind: "items", format, items, warnings: wellFormedness(format, text, input, items.length) };
   } catch (err) {
     if (err instanceof ReadError) throw err;
     // Hostile input may trip a library in ways it does not document; report it, never crash.
@@ -51,4 +52,18 @@ function readByFormat(format: Exclude<DetectedFormat, "opml">, text: string, inp
     default:
       return readFeedXml(text, input, opts);
   }
+}
+
+/**
+ * The feed parser recovers what it can from broken XML (an unescaped `&`, a truncated file); the
+ * recovered items are kept, and the damage is reported so the operator learns of it. A broken
+ * file that yields nothing is an error.
+ */
+function wellFormedness(format: DetectedFormat, text: string, input: string, items: number): string[] {
+  if (format !== "rss" && format !== "rdf" && format !== "atom") return [];
+  const result = XMLValidator.validate(text);
+  if (result === true) return [];
+  const where = `line ${result.err.line}, column ${result.err.col}`;
+  if (items === 0) throw new ReadError(input, `XML is not well-formed (${where}: ${result.err.msg}) and no item could be recovered`);
+  return [`XML is not well-formed (${where}: ${result.err.msg}); recovered ${items} item${items === 1 ? "" : "s"}`];
 }
