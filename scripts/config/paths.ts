@@ -40,14 +40,20 @@ export interface CachePaths {
   fetched: string;
   /** Held by a running digest so two runs never overlap. */
   digestLock: string;
+  /** The last digest run's report (the same as dist/status.json). */
+  digestReport: string;
+  /** The last runs, newest first, for the /status/ page. */
+  digestHistory: string;
 }
 
-export function cachePaths(projectRoot = PROJECT_ROOT): CachePaths {
-  const root = path.join(path.resolve(projectRoot), ".cache");
+export function cachePaths(cacheDir = path.join(PROJECT_ROOT, ".cache")): CachePaths {
+  const root = path.resolve(cacheDir);
   return {
     root,
     feedState: path.join(root, "feed-state.json"),
     fetched: path.join(root, "fetched"),
     digestLock: path.join(root, "digest.lock"),
+    digestReport: path.join(root, "digest-report.json"),
+    digestHistory: path.join(root, "digest-history.json"),
   };
 }

@@ -4,6 +4,7 @@ import { existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { PROJECT_ROOT } from "../config/paths.ts";
+import { fetchImages, imageSummaryLine, type FetchImagesOptions, type ImageStageReport } from "../images/fetch-images.ts";
 import { LAYOUTS_DIR } from "./eleventy-setup.ts";
 import { listHtmlFiles } from "./html-files.ts";
 import { minifyHtmlTree } from "./minify-html.ts";
@@ -16,6 +17,10 @@ export interface BuildOptions {
   contentDir: string;
   outputDir: string;
   quiet?: boolean;
+  /** Extra global data for the templates (the digest passes its run status). */
+  globalData?: Record<string, unknown>;
+  /** Retry tuning of the images stage (tests shorten the backoff). */
+  imageFetch?: Pick<FetchImagesOptions, "retries" | "retryBaseMs">;
 }
 
 export interface StageTiming {
@@ -26,8 +31,12 @@ export interface StageTiming {
 export interface BuildResult {
   outputDir: string;
   pages: number;
+  /** Items the site lists (after retention). */
+  items: number;
   stages: StageTiming[];
   search: SearchIndexStats & { heapDeltaMb: number };
+  /** The images stage (run before Eleventy): counts, and the images that failed. */
+  images: ImageStageReport & { ms: number };
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
@@ -41,7 +50,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     return result;
   };
   try {
-    await timed("eleventy", () => runEleventy(options.contentDir, staging, options.quiet ?? false));
+    const imagesStart = performance.now();
+    const imageReport = await fetchImages({ contentDir: options.contentDir, outputDir: staging, ...options.imageFetch });
+    const images = { ...imageReport, ms: Math.round(performance.now() - imagesStart) };
+    if (!options.quiet) printImageReport(images);
+    await timed("eleventy", () => runEleventy(options.contentDir, staging, options.quiet ?? false, options.globalData));
     const pages = listHtmlFiles(staging).length;
     await timed("minify", () => minifyHtmlTree(staging));
     const state = new SiteState(path.resolve(options.contentDir), path.join(LAYOUTS_DIR, "assets"));
@@ -50,15 +63,27 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const search = await timed("search index", () => buildSearchIndex(staging, state.model, state.site));
     const heapDeltaMb = Math.round((process.memoryUsage().heapUsed - heapBefore) / 1048576);
     swapInto(staging, outputDir);
-    return { outputDir, pages, stages, search: { ...search, heapDeltaMb } };
+    return { outputDir, pages, items: state.model.items.length, stages, search: { ...search, heapDeltaMb }, images };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }
 }
 
-export async function runEleventy(contentDir: string, outputDir: string, quiet: boolean): Promise<void> {
-  const eleventy = new Eleventy(path.resolve(contentDir), outputDir, { configPath: ELEVENTY_CONFIG, quietMode: quiet });
+function printImageReport(report: ImageStageReport): void {
+  const lines = [imageSummaryLine(report), ...report.warnings];
+  for (const f of report.failed) lines.push(`  image ${f.action}: ${f.src} (${f.reason}) in ${f.items.join(", ")}`);
+  process.stdout.write(lines.join("\n") + "\n");
+}
+
+export async function runEleventy(contentDir: string, outputDir: string, quiet: boolean, globalData: Record<string, unknown> = {}): Promise<void> {
+  const eleventy = new Eleventy(path.resolve(contentDir), outputDir, {
+    configPath: ELEVENTY_CONFIG,
+    quietMode: quiet,
+    config: (config: { addGlobalData(name: string, value: unknown): void }) => {
+      for (const [name, value] of Object.entries(globalData)) config.addGlobalData(name, value);
+    },
+  });
   await eleventy.write();
 }
 

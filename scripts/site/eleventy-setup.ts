@@ -2,6 +2,8 @@
 // .eleventy.js only calls configureGazette(); everything here is typed and tested.
 import path from "node:path";
 import { PROJECT_ROOT } from "../config/paths.ts";
+import { ImageCatalog } from "../images/image-catalog.ts";
+import { registerImageFilters, withResponsiveImages } from "../images/image-filters.ts";
 import { articleMarkdown } from "./article-markdown.ts";
 import { toIso } from "./dates.ts";
 import { registerFeeds } from "./feeds/register-feeds.ts";
@@ -24,6 +26,7 @@ export interface EleventyUserConfig {
   addPassthroughCopy(map: Record<string, string>): void;
   setLibrary(name: string, lib: unknown): void;
   setIncludesDirectory(dir: string): void;
+  setUseGitIgnore(use: boolean): void;
   setWatchJavaScriptDependencies(watch: boolean): void;
   addWatchTarget(target: string): void;
   on(event: string, fn: (...args: never[]) => unknown): void;
@@ -38,24 +41,28 @@ export interface GazetteEleventyOptions {
 export function configureGazette(config: EleventyUserConfig): GazetteEleventyOptions {
   const inputDir = path.resolve(config.directories.input);
   const state = new SiteState(inputDir, path.join(LAYOUTS_DIR, "assets"));
+  // Images: the images stage (scripts/images/fetch-images.ts) filled the cache before this build.
+  const images = new ImageCatalog();
 
   // Eleventy resolves includes relative to the input dir; layouts live beside content/.
   config.setIncludesDirectory(path.relative(inputDir, LAYOUTS_DIR));
+  // A deployment may keep generated content out of git; Eleventy must render it all the same.
+  config.setUseGitIgnore(false);
   config.ignores.add(path.join(path.relative(process.cwd(), inputDir), "_raw/**"));
-  config.setLibrary("md", articleMarkdown());
+  config.setLibrary("md", withResponsiveImages(articleMarkdown(), images));
   // Eleventy's dependency scan cannot read the .ts imports of .eleventy.js; watch the folders instead.
   config.setWatchJavaScriptDependencies(false);
   config.addWatchTarget(path.relative(process.cwd(), LAYOUTS_DIR));
   registerFilters(config, state);
-  registerFeeds(config, state);
+  registerImageFilters(config, images, () => state.site);
+  registerFeeds(config, state, images);
   registerPageTemplates(config, path.join(LAYOUTS_DIR, "pages"));
   config.addPassthroughCopy({ [path.relative(process.cwd(), path.join(LAYOUTS_DIR, "assets", "search.js"))]: "assets/search.js" });
+  config.addPassthroughCopy({ [path.relative(process.cwd(), path.join(LAYOUTS_DIR, "assets", "lightbox.js"))]: "assets/lightbox.js" });
 
   config.on("eleventy.before", async () => {
     await state.load();
-  });
-  config.on("eleventy.after", () => {
-    state.media.copyAll(path.resolve(config.directories.output));
+    images.load(state.site);
   });
 
   // Global data is read lazily, after eleventy.before has loaded the state.
@@ -79,7 +86,7 @@ interface ItemPermalinkData {
 /** Article URL from the index (it settles rare collisions), else from the file's own date and slug. */
 function itemPermalink(state: SiteState, inputDir: string, data: ItemPermalinkData): string | false {
   const rel = normalizeContentPath(path.relative(inputDir, path.resolve(data.page.inputPath)));
-  if (!rel.startsWith("items/")) return false;
+  if (!rel.startsWith("items/") || state.retired.has(rel)) return false;
   const view = state.model.byContentPath.get(rel);
   if (view) return `${view.url}index.html`;
   if (typeof data.slug !== "string" || data.date === undefined) return false;

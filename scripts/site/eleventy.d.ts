@@ -4,6 +4,8 @@ declare module "@11ty/eleventy" {
     configPath?: string;
     quietMode?: boolean;
     runMode?: "build" | "watch" | "serve";
+    /** Runs with the user config after the config file: programmatic additions. */
+    config?: (config: { addGlobalData(name: string, value: unknown): void }) => void | Promise<void>;
   }
   export default class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);

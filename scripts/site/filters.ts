@@ -23,8 +23,6 @@ export function registerFilters(config: FilterHost, state: SiteState): void {
   add("monthLabel", (key: string) => formatMonthKey(key, ctx()));
   add("t", (key: string, vars?: Record<string, string | number>) => translate(key, state.site.lang, vars));
   add("sparkline", (daily: number[], label: string) => sparklineSvg(daily, label));
-  add("imageTag", (src: unknown, alt: unknown, pagePath: string, className?: string) => imageTag(state, src, alt, pagePath, className));
-  add("mediaUrl", (src: unknown) => mediaAbsoluteUrl(state, src));
   add("articleView", (inputPath: string) => articleView(state, inputPath));
   add("neighbours", (item: ItemView) => dayNeighbours(state.model, item));
   add("related", (item: ItemView) => relatedItems(state.model, item, state.site.relatedItems));
@@ -39,24 +37,6 @@ function articleView(state: SiteState, inputPath: string): ItemView | undefined 
   return state.model.byContentPath.get(rel);
 }
 
-/** A complete <img>; returns "" for a source that is not an image we may show. */
-function imageTag(state: SiteState, src: unknown, alt: unknown, pagePath: string, className?: string): string {
-  const media = state.media.resolve(src);
-  if (!media) return "";
-  const attrs: [string, string][] = [];
-  if (media.kind === "local") attrs.push(["src", relativeUrl(media.path, pagePath)]);
-  else attrs.push(["src", media.url], ["referrerpolicy", "no-referrer"]);
-  attrs.push(["alt", typeof alt === "string" ? alt : ""], ["loading", "lazy"], ["decoding", "async"]);
-  if (className) attrs.push(["class", className]);
-  return `<img ${attrs.map(([k, v]) => `${k}="${escapeAttr(v)}"`).join(" ")}>`;
-}
-
-function mediaAbsoluteUrl(state: SiteState, src: unknown): string {
-  const media = state.media.resolve(src);
-  if (!media) return "";
-  return media.kind === "local" ? absoluteUrl(media.path, state.site) : media.url;
-}
-
 function hostOf(href: unknown): string {
   try {
     const url = new URL(String(href));
@@ -64,8 +44,4 @@ function hostOf(href: unknown): string {
   } catch {
     return "";
   }
-}
-
-function escapeAttr(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -33,6 +33,15 @@ export const siteConfigSchema = z.object({
   sparklineDays: z.number().int().min(2).max(365).default(30),
   relatedItems: z.number().int().min(0).max(20).default(5),
   feedItems: z.number().int().min(1).max(500).default(50),
+  /** Items older than this many days leave the pages and feeds (their files stay); 0 keeps all. */
+  retentionDays: z.number().int().min(0).default(0),
+  /** The nightly digest's publish check. */
+  digest: z
+    .object({
+      /** The largest drop in listed items, as a fraction, that may still be published. */
+      maxItemDrop: z.number().min(0).max(1).default(0.5),
+    })
+    .prefault({}),
   search: z
     .object({
       /** Index whole article text; costly on Chinese (see DESIGN.md), so off by default. */

@@ -5,7 +5,7 @@ import { indexRecordSchema, type IndexRecord } from "../ingest/item/schema.ts";
 import { paginate, type ListingPage } from "./paginate.ts";
 import type { SiteConfig } from "./site-config.ts";
 import { assignTopicSlugs, type TopicSlugRule } from "./topic-slugs.ts";
-import { articlePath, dayKey, dayPath, monthPath, sourcePath, topicPath } from "./urls.ts";
+import { articlePath, dayKey, dayPath, monthPath, pagedPath, sourcePath, topicPath } from "./urls.ts";
 
 export interface TopicRef {
   name: string;
@@ -68,8 +68,12 @@ export interface SiteModel {
   sources: SourceView[];
   sourcePages: ListingPage<ItemView, SourceView>[];
   months: MonthView[];
+  /** Items with a gallery, newest first, paged for /galleries/. */
+  galleryPages: ListingPage<ItemView, { count: number }>[];
   warnings: string[];
 }
+
+export const galleriesPath = (page = 1): string => pagedPath("/galleries/", page);
 
 export function buildSiteModel(records: unknown[], site: SiteConfig, topicRules: TopicSlugRule[] = []): SiteModel {
   const warnings: string[] = [];
@@ -113,6 +117,7 @@ export function buildSiteModel(records: unknown[], site: SiteConfig, topicRules:
     sources,
     sourcePages: sources.flatMap((s) => paginate(s.items, site.itemsPerPage, (n) => sourcePath(s.id, n), s)),
     months: buildMonths(days),
+    galleryPages: galleryListing(items, site.itemsPerPage),
     warnings,
   };
 }
@@ -220,6 +225,11 @@ function buildMonths(days: DayView[]): MonthView[] {
     months.set(key, month);
   }
   return [...months.values()];
+}
+
+function galleryListing(items: ItemView[], size: number): ListingPage<ItemView, { count: number }>[] {
+  const galleries = items.filter((i) => i.gallerySize > 0);
+  return paginate(galleries, size, galleriesPath, { count: galleries.length });
 }
 
 function describeIssue(issue: { path: PropertyKey[]; message: string } | undefined): string {

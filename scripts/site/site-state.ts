@@ -1,9 +1,9 @@
-// What one build knows about the site: config, the model from the item index, the CSS and the
-// local media registry. Reloaded before every (re)build so --serve picks up changed data.
+// What one build knows about the site: config, the model from the item index, the CSS.
+// Reloaded before every (re)build so --serve picks up changed data.
 import { existsSync, readFileSync } from "node:fs";
 import { loadTopicRules } from "../config/topics.ts";
 import { contentPaths, type ContentPaths } from "../config/paths.ts";
-import { LocalMedia } from "./local-media.ts";
+import { applyRetention, retentionCutoff } from "./retention.ts";
 import { buildSiteModel, type SiteModel } from "./site-model.ts";
 import { loadSiteCss, type SiteCss } from "./site-css.ts";
 import { loadSiteConfig, type SiteConfig } from "./site-config.ts";
@@ -13,7 +13,8 @@ export class SiteState {
   site!: SiteConfig;
   model!: SiteModel;
   css!: SiteCss;
-  media = new LocalMedia();
+  /** Content paths of items past the retention period: no page of their own, in no listing. */
+  retired = new Set<string>();
 
   constructor(
     contentDir: string,
@@ -24,12 +25,12 @@ export class SiteState {
 
   async load(): Promise<void> {
     this.site = loadSiteConfig(this.paths.siteConfig);
-    const records = readIndex(this.paths.itemIndex);
+    const { kept, retired } = applyRetention(readIndex(this.paths.itemIndex), retentionCutoff(this.site));
+    this.retired = retired;
     const rules = await loadTopicRules(this.paths.topicsConfig);
-    this.model = buildSiteModel(records, this.site, rules);
+    this.model = buildSiteModel(kept, this.site, rules);
     for (const warning of this.model.warnings) console.warn(`[gazette] ${warning}`);
     this.css = await loadSiteCss(this.assetsDir);
-    this.media = new LocalMedia();
   }
 }
 

@@ -1,0 +1,59 @@
+// Every image the content names: each item's lead image, gallery images and Markdown images in
+// its body, read from the content files the item index lists.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { MarkdownIt } from "markdown-it";
+import { parseContentFile } from "../ingest/store/content-file.ts";
+import { articleMarkdown } from "../site/article-markdown.ts";
+
+export interface ImageRef {
+  src: string;
+  /** Content file (relative to the content dir) that names it. */
+  item: string;
+}
+
+type Token = ReturnType<MarkdownIt["parse"]>[number];
+
+export function collectImageRefs(contentDir: string, indexFile: string): { refs: ImageRef[]; warnings: string[] } {
+  const refs: ImageRef[] = [];
+  const warnings: string[] = [];
+  const md = articleMarkdown();
+  for (const rel of contentFilesOf(indexFile)) {
+    const file = path.join(contentDir, rel);
+    let parsed: ReturnType<typeof parseContentFile>;
+    try {
+      parsed = parseContentFile(readFileSync(file, "utf8"));
+    } catch (error) {
+      warnings.push(`images: ${rel} skipped (${(error as Error).message})`);
+      continue;
+    }
+    const { image, gallery } = parsed.frontMatter;
+    const add = (src: string | null | undefined) => src && refs.push({ src, item: rel });
+    add(image?.src);
+    for (const g of gallery?.images ?? []) add(g.src);
+    for (const src of markdownImageSources(md.parse(parsed.body, {}))) add(src);
+  }
+  return { refs, warnings };
+}
+
+/** Image URLs in parsed Markdown (markdown-it's own parser, the one the site renders with). */
+export function markdownImageSources(tokens: Token[]): string[] {
+  const out: string[] = [];
+  for (const token of tokens) {
+    if (token.type === "image") {
+      const src = token.attrGet("src");
+      if (typeof src === "string" && src) out.push(src);
+    }
+    if (token.children) out.push(...markdownImageSources(token.children));
+  }
+  return out;
+}
+
+function contentFilesOf(indexFile: string): string[] {
+  if (!existsSync(indexFile)) return [];
+  const records: unknown = JSON.parse(readFileSync(indexFile, "utf8"));
+  if (!Array.isArray(records)) return [];
+  const paths = records.map((r) => (r as { path?: unknown })?.path).filter((p): p is string => typeof p === "string");
+  // Index paths are relative and stay inside the content dir.
+  return [...new Set(paths)].filter((p) => !path.isAbsolute(p) && !p.split(/[\\/]/).includes(".."));
+}

@@ -1,0 +1,44 @@
+// The images' Nunjucks filters and Markdown image rule, over the catalog the images stage filled.
+// Layouts call `picture` (markup), `imageFull` (gallery link target) and `imageAbsoluteUrl` (og:image).
+import type { MarkdownIt } from "markdown-it";
+import { absoluteUrl } from "../site/relative-url.ts";
+import type { SiteConfig } from "../site/site-config.ts";
+import type { ImageCatalog } from "./image-catalog.ts";
+import { fullSize, pictureHtml, type ImageRole } from "./picture-markup.ts";
+
+interface FilterHost {
+  addFilter(name: string, fn: (...args: never[]) => unknown): void;
+}
+
+const ROLES = new Set<ImageRole>(["lead", "body", "gallery", "card"]);
+
+export function registerImageFilters(config: FilterHost, catalog: ImageCatalog, site: () => SiteConfig): void {
+  config.addFilter("picture", (src: unknown, alt: unknown, pagePath: string, role: ImageRole = "body", className?: string) => {
+    const image = catalog.resolve(src);
+    if (!image) return "";
+    return pictureHtml(image, { alt: typeof alt === "string" ? alt : "", pagePath, role: ROLES.has(role) ? role : "body", className });
+  });
+  config.addFilter("imageFull", (src: unknown, pagePath: string) => {
+    const image = catalog.resolve(src);
+    return image ? fullSize(image, pagePath) : null;
+  });
+  config.addFilter("imageAbsoluteUrl", (src: unknown) => {
+    const image = catalog.resolve(src);
+    if (!image) return "";
+    return image.kind === "remote" ? image.url : absoluteUrl(fullSize(image, "/").href, site());
+  });
+}
+
+/** Markdown images in article bodies become the same responsive markup (or vanish when refused). */
+export function withResponsiveImages(md: MarkdownIt, catalog: ImageCatalog): MarkdownIt {
+  md.renderer.rules.image = (tokens, idx, options, env) => {
+    const token = tokens[idx];
+    const page = (env as { page?: { url?: unknown } } | undefined)?.page;
+    const image = catalog.resolve(token.attrGet("src"));
+    if (!image) return "";
+    const alt = md.renderer.renderInlineAsText(token.children ?? [], options, env);
+    const pagePath = typeof page?.url === "string" ? page.url : "/";
+    return pictureHtml(image, { alt, pagePath, role: "body", className: "body-image" });
+  };
+  return md;
+}
