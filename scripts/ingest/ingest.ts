@@ -3,18 +3,18 @@
 import { loadTopicRules } from "../config/topics.ts";
 import type { ContentPaths } from "../config/paths.ts";
 import type { SourceInfo } from "./item/build-item.ts";
-import { readSources } from "./load-sources.ts";
+import { readSources, type PrefetchedInput } from "./load-sources.ts";
 import { prepareAll, type PrepareJob } from "./prepare/prepare-pool.ts";
 import type { RawItem } from "./raw-item.ts";
-import { emptyReport, type IngestReport } from "./report.ts";
+import { countOutcome, emptyReport, type IngestReport } from "./report.ts";
 import { deriveSource } from "./source-info.ts";
 import { ContentStore } from "./store/content-store.ts";
 import { loadIndex } from "./store/item-index.ts";
 import { readAllRawRecords } from "./store/raw-store.ts";
 
 export interface IngestInput {
-  /** File, folder or http(s) URL. */
-  location: string;
+  /** File, folder or http(s) URL; or a body the digest already fetched. */
+  location: string | PrefetchedInput;
   /** The configured source these inputs belong to; derived per item when absent. */
   source?: SourceInfo;
   /** With no configured source: the id to use (the --source flag). */
@@ -73,14 +73,14 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       if (!outcome.ok) throw new Error(outcome.error);
       const prepared = outcome.item;
       const result = await store.store(prepared, source, raw);
-      report.counts[result.outcome]++;
+      countOutcome(report, source.id, result.outcome);
       if (result.outcome === "kept") report.kept.push({ path: result.path, reason: result.reason ?? "" });
       if (result.outcome === "duplicate") report.duplicates.push({ input: raw.input, item: describe(raw), reason: result.reason ?? "" });
       if ((result.outcome === "new" || result.outcome === "updated") && prepared.frontMatter.flags) {
         report.flagged.push({ path: result.path, flags: prepared.frontMatter.flags });
       }
     } catch (err) {
-      report.counts.failed++;
+      countOutcome(report, source.id, "failed");
       report.failures.push({ input: raw.input, item: describe(raw), reason: (err as Error).message });
     }
     options.onProgress?.(++done, pending.length);

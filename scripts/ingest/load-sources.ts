@@ -10,6 +10,18 @@ import { readText } from "./readers/index.ts";
 
 export type ReadOutcome = { input: string; items: RawItem[]; warnings: string[] } | { input: string; error: string };
 
+/**
+ * A body the digest already fetched and saved: read from `file`, but named by its URL, decoded
+ * with its HTTP charset, and resolved against the URL it was served from. It is web content, so
+ * its items get no file:// asset base.
+ */
+export interface PrefetchedInput {
+  file: string;
+  url: string;
+  contentType?: string;
+  finalUrl?: string;
+}
+
 export interface ReadSourcesOptions {
   /** Per-input size cap in bytes (default 20 MB). */
   maxBytes?: number;
@@ -24,7 +36,7 @@ const MAX_OPML_DEPTH = 4;
 // Files of a folder are read ahead this many at a time, then handled strictly in order.
 const READ_AHEAD = 16;
 
-export async function* readSources(sources: string[], opts: ReadSourcesOptions = {}): AsyncGenerator<ReadOutcome> {
+export async function* readSources(sources: (string | PrefetchedInput)[], opts: ReadSourcesOptions = {}): AsyncGenerator<ReadOutcome> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const seen = new Set<string>();
 
@@ -74,7 +86,10 @@ export async function* readSources(sources: string[], opts: ReadSourcesOptions =
     }
   }
 
-  for (const source of sources) yield* readSource(source, 0);
+  for (const source of sources) {
+    if (typeof source === "string") yield* readSource(source, 0);
+    else yield* handle(await loadPrefetched(source, maxBytes), 0);
+  }
 }
 
 function sourceKey(source: string): string {
@@ -95,6 +110,12 @@ async function loadUrl(url: string, maxBytes: number, timeoutMs: number | undefi
   } catch (err) {
     return { input: url, error: reasonOf(err, url) };
   }
+}
+
+async function loadPrefetched(source: PrefetchedInput, maxBytes: number): Promise<Loaded> {
+  const loaded = await loadFile(source.file, maxBytes);
+  if ("error" in loaded) return { input: source.url, error: loaded.error };
+  return { input: source.url, bytes: loaded.bytes, contentType: source.contentType, baseUrl: source.finalUrl ?? source.url };
 }
 
 async function loadFile(file: string, maxBytes: number): Promise<Loaded> {

@@ -9,8 +9,12 @@ export interface Failure {
   reason: string;
 }
 
+export type Counts = Record<Outcome | "failed", number>;
+
 export interface IngestReport {
-  counts: Record<Outcome | "failed", number>;
+  counts: Counts;
+  /** The same counts per source id (items that failed before a source was known are not here). */
+  bySource: Record<string, Counts>;
   failures: Failure[];
   /** Inputs read with damage that lost nothing known (e.g. recovered broken XML). */
   warnings: Failure[];
@@ -24,9 +28,20 @@ export interface IngestReport {
   dryRun: boolean;
 }
 
+export function emptyCounts(): Counts {
+  return { new: 0, updated: 0, unchanged: 0, kept: 0, duplicate: 0, failed: 0 };
+}
+
+/** Counts one outcome, in the totals and in its source's row. */
+export function countOutcome(report: IngestReport, sourceId: string, outcome: Outcome | "failed"): void {
+  report.counts[outcome]++;
+  (report.bySource[sourceId] ??= emptyCounts())[outcome]++;
+}
+
 export function emptyReport(dryRun: boolean): IngestReport {
   return {
-    counts: { new: 0, updated: 0, unchanged: 0, kept: 0, duplicate: 0, failed: 0 },
+    counts: emptyCounts(),
+    bySource: {},
     failures: [],
     warnings: [],
     kept: [],
