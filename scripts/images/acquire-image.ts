@@ -30,6 +30,7 @@ export async function acquireImage(source: ImageSource, cached: ManifestEntry | 
   if (cached?.ok && existsSync(originalPath(ctx.settings.cache, cached))) return { entry: cached, fetched: false, changed: false };
   if (cached && !cached.ok && ctx.now - Date.parse(cached.at) < RETRY_FAILED_AFTER_MS) return { entry: cached, fetched: false, changed: false };
   if (DOCUMENTATION_HOST.test(source.url.hostname)) return { entry: failure("documentation host name, not fetched", false, ctx), fetched: false, changed: false };
+  if (!ctx.settings.fetchRemote) return { entry: failure("remote images are off (images.fetchRemote: false)", false, ctx), fetched: false, changed: false };
   const { settings } = ctx;
   try {
     const { bytes } = await ctx.limiter.run(source.url.host, () =>

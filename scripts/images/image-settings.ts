@@ -10,6 +10,7 @@ import { cacheLayout, type CacheLayout } from "./image-manifest.ts";
 import type { SourcePolicy } from "./image-source.ts";
 
 export interface ImageSettings extends SourcePolicy {
+  fetchRemote: boolean;
   cache: CacheLayout;
   widths: number[];
   formats: OutputFormat[];
@@ -24,6 +25,7 @@ export function imageSettings(site: SiteConfig, projectRoot = PROJECT_ROOT): Ima
   const images = site.images;
   return {
     allowPrivateHosts: images.allowPrivateHosts,
+    fetchRemote: images.fetchRemote,
     localRoots: images.localRoots.map((root) => path.resolve(projectRoot, root)),
     cache: cacheLayout(path.resolve(projectRoot, images.cacheDir)),
     widths: images.widths,

@@ -53,6 +53,8 @@ export const siteConfigSchema = z.object({
     .object({
       /** Lets items name images on loopback/private hosts; only for tests and closed networks. */
       allowPrivateHosts: z.boolean().default(false),
+      /** false: remote images are never downloaded; pages keep their remote URLs (offline builds). */
+      fetchRemote: z.boolean().default(true),
       /** Derivative widths; an original narrower than the largest adds its own width. */
       widths: z.array(z.number().int().min(16).max(8192)).min(1).default([320, 640, 960, 1280, 1920]),
       /** Encoded formats; the last is the <img> fallback (AVIF is slow to encode). */
