@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { MarkdownIt } from "markdown-it";
 import { parseContentFile } from "../ingest/store/content-file.ts";
-import { articleMarkdown } from "../site/article-markdown.ts";
+import { markdownRenderer } from "../ingest/convert/to-markdown.ts";
 
 export interface ImageRef {
   src: string;
@@ -17,7 +17,7 @@ type Token = ReturnType<MarkdownIt["parse"]>[number];
 export function collectImageRefs(contentDir: string, indexFile: string): { refs: ImageRef[]; warnings: string[] } {
   const refs: ImageRef[] = [];
   const warnings: string[] = [];
-  const md = articleMarkdown();
+  const md = markdownRenderer();
   for (const rel of contentFilesOf(indexFile)) {
     const file = path.join(contentDir, rel);
     let parsed: ReturnType<typeof parseContentFile>;

@@ -4,7 +4,7 @@ import path from "node:path";
 import { PROJECT_ROOT } from "../config/paths.ts";
 import { ImageCatalog } from "../images/image-catalog.ts";
 import { registerImageFilters, withResponsiveImages } from "../images/image-filters.ts";
-import { articleMarkdown } from "./article-markdown.ts";
+import { markdownRenderer } from "../ingest/convert/to-markdown.ts";
 import { toIso } from "./dates.ts";
 import { registerFeeds } from "./feeds/register-feeds.ts";
 import { registerFilters } from "./filters.ts";
@@ -49,7 +49,7 @@ export function configureGazette(config: EleventyUserConfig): GazetteEleventyOpt
   // A deployment may keep generated content out of git; Eleventy must render it all the same.
   config.setUseGitIgnore(false);
   config.ignores.add(path.join(path.relative(process.cwd(), inputDir), "_raw/**"));
-  config.setLibrary("md", withResponsiveImages(articleMarkdown(), images));
+  config.setLibrary("md", withResponsiveImages(markdownRenderer(), images));
   // Eleventy's dependency scan cannot read the .ts imports of .eleventy.js; watch the folders instead.
   config.setWatchJavaScriptDependencies(false);
   config.addWatchTarget(path.relative(process.cwd(), LAYOUTS_DIR));
