@@ -84,6 +84,11 @@ export class ContentStore {
       if (existing.rawHash !== prepared.rawHash) await this.commit(frontMatter, prepared, source, raw, existing.path, same, existing.path);
       return { outcome: "unchanged", ...base };
     }
+    if (current === undefined && sha256(same) === existing.hash) {
+      // The file was deleted, and today's rules give what was written before: restore it as it was.
+      await this.commit(frontMatter, prepared, source, raw, existing.path, same, existing.path);
+      return { outcome: "updated", ...base, reason: "restored a missing content file" };
+    }
     frontMatter.updated = DateTime.fromJSDate(this.options.now).toUTC().toISO()!;
     const relPath = this.contentPath(frontMatter.date, existing.slug);
     await this.commit(frontMatter, prepared, source, raw, relPath, renderContentFile(validate(frontMatter), prepared.body), existing.path);
