@@ -1,25 +1,14 @@
 // The digest command as a scheduler runs it: help, usage errors, and a dry run that writes nothing.
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { copyFile, mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { test } from "node:test";
-import { promisify } from "node:util";
-import { contentPaths, PROJECT_ROOT } from "../../scripts/config/paths.ts";
+import { contentPaths } from "../../scripts/config/paths.ts";
+import { runCli } from "../helpers/run-cli.ts";
 import { tempDir } from "../helpers/shared.ts";
 
-const run = promisify(execFile);
-
-async function digestCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "scripts/cli/digest.ts"), ...args], { cwd: PROJECT_ROOT });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const digestCli = (args: string[]) => runCli("digest", args);
 
 test("--help lists the options and the exit codes", async () => {
   const { code, stdout } = await digestCli(["--help"]);

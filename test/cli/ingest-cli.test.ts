@@ -1,26 +1,15 @@
 // The ingest command as a person runs it: help, usage errors, exit codes, the JSON report,
 // dry runs, and --reingest rebuilding content from the kept raw inputs.
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { test } from "node:test";
-import { promisify } from "node:util";
-import { contentPaths, PROJECT_ROOT } from "../../scripts/config/paths.ts";
+import { contentPaths } from "../../scripts/config/paths.ts";
+import { runCli } from "../helpers/run-cli.ts";
 import { tempDir } from "../helpers/shared.ts";
 
-const run = promisify(execFile);
-
-async function ingestCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "scripts/cli/ingest.ts"), ...args], { cwd: PROJECT_ROOT });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const ingestCli = (args: string[]) => runCli("ingest", args);
 
 async function workspace() {
   const root = await tempDir("gazette-cli-");
