@@ -50,6 +50,18 @@ const zhHans = {
   statusHealthy: "正常",
   statusUnhealthy: "故障",
   statusNever: "从未",
+  mainNav: "主导航",
+  siteLinks: "订阅与站点链接",
+  dayTopics: "本日话题",
+  topicsCount: "{n} 个话题",
+  sourcesCount: "{n} 个来源",
+  galleryImages: "{n} 张图",
+  subscribe: "订阅",
+  recentDays: "最近 {n} 天",
+  sparklineNote: "曲线：最近 {n} 天的每日条数",
+  yearLabel: "{y} 年",
+  browse: "可以从这里继续：",
+  original: "原文",
 } as const;
 
 export type UiKey = keyof typeof zhHans;
@@ -104,6 +116,18 @@ const zhHant: Strings = {
   statusHealthy: "正常",
   statusUnhealthy: "故障",
   statusNever: "從未",
+  mainNav: "主導覽",
+  siteLinks: "訂閱與站點連結",
+  dayTopics: "本日話題",
+  topicsCount: "{n} 個話題",
+  sourcesCount: "{n} 個來源",
+  galleryImages: "{n} 張圖",
+  subscribe: "訂閱",
+  recentDays: "最近 {n} 天",
+  sparklineNote: "曲線：最近 {n} 天的每日條數",
+  yearLabel: "{y} 年",
+  browse: "可以從這裡繼續：",
+  original: "原文",
 };
 
 const en: Strings = {
@@ -155,6 +179,18 @@ const en: Strings = {
   statusHealthy: "healthy",
   statusUnhealthy: "failing",
   statusNever: "never",
+  mainNav: "Main",
+  siteLinks: "Feeds and site links",
+  dayTopics: "Topics of the day",
+  topicsCount: "{n} topics",
+  sourcesCount: "{n} sources",
+  galleryImages: "{n} images",
+  subscribe: "Subscribe",
+  recentDays: "Last {n} days",
+  sparklineNote: "Lines: items per day over the last {n} days",
+  yearLabel: "{y}",
+  browse: "Carry on from here:",
+  original: "Original",
 };
 
 const TABLES: Record<SiteConfig["lang"], Strings> = { "zh-Hans": zhHans, "zh-Hant": zhHant, en };

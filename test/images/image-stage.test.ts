@@ -159,7 +159,7 @@ describe("images stage with private hosts allowed (the local test server)", () =
 
   it("lists the galleries on /galleries/", () => {
     const $ = cheerio.load(readFileSync(path.join(dist, "galleries/index.html"), "utf8"));
-    assert.equal($(".card").length, 2);
-    assert.match($(".gallery-size").first().text(), /9$/);
+    assert.equal($(".tile").length, 2);
+    assert.match($(".tile-badge").first().text(), /(^|\D)9(\D|$)/);
   });
 });
