@@ -2,7 +2,8 @@
 // index current. One bad input or item is reported and skipped; the rest go on.
 import { loadTopicRules } from "../config/topics.ts";
 import type { ContentPaths } from "../config/paths.ts";
-import type { SourceInfo } from "./item/build-item.ts";
+import { rawItemHash, type SourceInfo } from "./item/build-item.ts";
+import { identify } from "./item/identity.ts";
 import { readSources, type PrefetchedInput } from "./load-sources.ts";
 import { prepareAll, type PrepareJob } from "./prepare/prepare-pool.ts";
 import type { RawItem } from "./raw-item.ts";
@@ -67,8 +68,20 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
 
   report.items = pending.length;
   let done = 0;
-  for await (const outcome of prepareAll(pending, { rules, now, workers: options.workers })) {
-    const { raw, source } = pending[done];
+  const progress = () => options.onProgress?.(++done, pending.length);
+  // Known items whose raw input did not change are settled here, before any cleaning.
+  const toPrepare: PrepareJob[] = [];
+  for (const job of pending) {
+    const skipped = store.skipUnchanged(identify(job.raw, job.source.id), rawItemHash(job.raw));
+    if (!skipped) toPrepare.push(job);
+    else {
+      countOutcome(report, job.source.id, skipped.outcome);
+      progress();
+    }
+  }
+  let index = 0;
+  for await (const outcome of prepareAll(toPrepare, { rules, now, workers: options.workers })) {
+    const { raw, source } = toPrepare[index++];
     try {
       if (!outcome.ok) throw new Error(outcome.error);
       const prepared = outcome.item;
@@ -83,7 +96,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       countOutcome(report, source.id, "failed");
       report.failures.push({ input: raw.input, item: describe(raw), reason: (err as Error).message });
     }
-    options.onProgress?.(++done, pending.length);
+    progress();
   }
 
   report.indexWritten = await store.finish();

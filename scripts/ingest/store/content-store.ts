@@ -6,7 +6,7 @@ import path from "node:path";
 import { DateTime } from "luxon";
 import type { ContentPaths } from "../../config/paths.ts";
 import type { PreparedItem, SourceInfo } from "../item/build-item.ts";
-import { sha256 } from "../item/identity.ts";
+import { sha256, type Identity } from "../item/identity.ts";
 import { itemFrontMatterSchema, type IndexRecord, type ItemFrontMatter } from "../item/schema.ts";
 import { slugOrFallback, uniqueSlug } from "../item/slug.ts";
 import type { RawItem } from "../raw-item.ts";
@@ -53,6 +53,18 @@ export class ContentStore {
 
   get records(): IndexRecord[] {
     return [...this.byKey.values()];
+  }
+
+  /**
+   * The cheap check before an item is prepared: a known item whose raw input is unchanged (and
+   * whose file is there) needs no cleaning at all. Returns its result, or undefined to go on.
+   */
+  skipUnchanged(identity: Identity, rawHash: string): StoreResult | undefined {
+    const existing = this.byKey.get(identity.key);
+    if (!existing || this.options.reingest || existing.rawHash !== rawHash || this.seenThisRun.has(identity.key)) return undefined;
+    if (!existsSync(path.join(this.paths.root, existing.path))) return undefined;
+    this.seenThisRun.add(identity.key);
+    return { outcome: "unchanged", path: existing.path, id: existing.id };
   }
 
   async store(prepared: PreparedItem, source: SourceInfo, raw: RawItem): Promise<StoreResult> {
