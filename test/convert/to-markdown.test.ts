@@ -104,3 +104,10 @@ test("markdownRenderer has raw HTML, linkify and typographer off", () => {
   assert.equal(md.options.typographer, false);
   assert.match(md.render("<b>x</b> https://a.example \"q\""), /^<p>&lt;b&gt;x&lt;\/b&gt; https:\/\/a\.example &quot;q&quot;<\/p>/);
 });
+
+test("file:// images render as images (bundled samples); file:// links lose their target", () => {
+  const html = markdownRenderer().render("![洪水](file:///srv/samples/images/flood.jpg)\n\n[本地](file:///etc/passwd)");
+  assert.match(html, /<img src="file:\/\/\/srv\/samples\/images\/flood\.jpg" alt="洪水"/);
+  assert.match(html, /<a rel="noopener noreferrer nofollow">本地<\/a>/);
+  assert.doesNotMatch(html, /href="file:/);
+});

@@ -60,9 +60,11 @@ describe("the sample digest", () => {
     assert.deepEqual(brokenInternalRefs(site.dist, "/mirror/x/"), []);
   });
 
-  it("loads nothing from a third-party host", () => {
+  it("loads nothing from a third-party host, and no local file path leaks into a page", () => {
     for (const file of listHtmlFiles(site.dist)) {
-      const $ = cheerio.load(readFileSync(file, "utf8"));
+      const text = readFileSync(file, "utf8");
+      assert.doesNotMatch(text, /file:\/\//, path.relative(site.dist, file));
+      const $ = cheerio.load(text);
       $("script[src], link[href], iframe, img, source, video, audio, object, embed").each((_, el) => {
         const node = $(el);
         if (el.tagName === "link" && ["canonical", "alternate"].includes(node.attr("rel") ?? "")) return; // metadata, not a load

@@ -37,6 +37,11 @@ export function htmlToMarkdown(html: string): string {
 /** markdown-it as the site renders bodies: raw HTML off, no linkify, no typographer. */
 export function markdownRenderer(): InstanceType<typeof MarkdownIt> {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+  // Bundled samples name their images by file:// URL (the images stage serves them from its
+  // allowed folders only); markdown-it refuses file: by default, which would print the image as
+  // text. Links never keep a file: target (link_open below).
+  const validateLink = md.validateLink.bind(md);
+  md.validateLink = (url) => /^file:\/\//i.test(url.trim()) || validateLink(url);
   const renderImage = md.renderer.rules.image!;
   md.renderer.rules.image = (tokens, idx, options, env, self) => {
     tokens[idx].attrSet("loading", "lazy");
@@ -46,6 +51,7 @@ export function markdownRenderer(): InstanceType<typeof MarkdownIt> {
   };
   const renderLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
   md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+    if (/^\s*file:/i.test(tokens[idx].attrGet("href") ?? "")) tokens[idx].attrs = (tokens[idx].attrs ?? []).filter(([name]) => name !== "href");
     // Body links lead to third-party sites: no referrer, no opener.
     tokens[idx].attrSet("rel", "noopener noreferrer nofollow");
     return renderLinkOpen(tokens, idx, options, env, self);
