@@ -7,7 +7,7 @@ import type { RawItem } from "./raw-item.ts";
 export function deriveSource(raw: RawItem, forcedId?: string): SourceInfo {
   const host = hostOf(raw.feed?.link) ?? hostOf(raw.link) ?? hostOf(raw.input);
   const id = forcedId ?? (host ? slugify(host.replace(/^www\./, "").replace(/\.[a-z]+$/, "")) : "") ?? "";
-  const name = raw.feed?.title?.trim() || host || forcedId || "local";
+  const name = raw.feed?.title?.trim() || host?.replace(/^www\./, "") || forcedId || "local";
   return { id: id || "local", name };
 }
 

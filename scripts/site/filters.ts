@@ -11,11 +11,17 @@ interface FilterHost {
   addFilter(name: string, fn: (...args: never[]) => unknown): void;
 }
 
+export const NOT_FOUND_PATH = "/404.html";
+
 export function registerFilters(config: FilterHost, state: SiteState): void {
   const ctx = () => ({ timezone: state.site.timezone, lang: state.site.lang });
   const add = (name: string, fn: (...args: never[]) => unknown) => config.addFilter(name, fn);
 
-  add("relativeUrl", (target: string, pagePath: string) => relativeUrl(target, pagePath));
+  // 404.html is served at whatever depth was missed, where no relative link can be right: its
+  // links are absolute under the configured pathPrefix instead.
+  add("relativeUrl", (target: string, pagePath: string) =>
+    pagePath === NOT_FOUND_PATH ? state.site.pathPrefix + target.replace(/^\/+/, "") : relativeUrl(target, pagePath),
+  );
   add("absoluteUrl", (target: string) => absoluteUrl(target, state.site));
   add("localDate", (value: unknown, style: DateStyle = "date") => formatDate(value, style, ctx()));
   add("rfc822", (value: unknown) => formatDate(value, "rfc822", ctx()));

@@ -171,9 +171,24 @@ describe("site built with pathPrefix /digest/", () => {
   after(() => rmSync(prefixed.root, { recursive: true, force: true }));
 
   it("resolves every link under the prefix and puts the prefix in absolute URLs", () => {
-    assert.deepEqual(brokenInternalRefs(prefixed.dist, "/digest/"), []);
+    assert.deepEqual(brokenInternalRefs(prefixed.dist, "/digest/", "/digest/"), []);
     const $ = cheerio.load(readFileSync(path.join(prefixed.dist, SEED_PAGE), "utf8"));
     assert.equal($('link[rel="canonical"]').attr("href"), "https://digest.example.com/digest/2023/09/14/deng-ta-zhen-feng-zheng-jie/");
     assert.match(readFileSync(path.join(prefixed.dist, "sitemap.xml"), "utf8"), /<loc>https:\/\/digest\.example\.com\/digest\/<\/loc>/);
+  });
+});
+
+describe("the 404 page", () => {
+  it("links absolutely under the pathPrefix, since it is served at any depth", async () => {
+    const built = await buildFixtureSite({ pathPrefix: "/digest/" });
+    try {
+      const $ = cheerio.load(readFileSync(path.join(built.dist, "404.html"), "utf8"));
+      const hrefs = $(".not-found a").map((_, a) => $(a).attr("href")).get();
+      assert.ok(hrefs.length >= 3);
+      for (const href of hrefs) assert.match(href, /^\/digest\//);
+      assert.deepEqual(brokenInternalRefs(built.dist, "/digest/", "/digest/"), []);
+    } finally {
+      rmSync(built.root, { recursive: true, force: true });
+    }
   });
 });

@@ -51,7 +51,7 @@ export function markdownRenderer(): InstanceType<typeof MarkdownIt> {
   };
   const renderLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
   md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
-    if (/^\s*file:/i.test(tokens[idx].attrGet("href") ?? "")) tokens[idx].attrs = (tokens[idx].attrs ?? []).filter(([name]) => name !== "href");
+    if (/^\s*file:/i.test(String(tokens[idx].attrGet("href") ?? ""))) tokens[idx].attrs = (tokens[idx].attrs ?? []).filter(([name]) => name !== "href");
     // Body links lead to third-party sites: no referrer, no opener.
     tokens[idx].attrSet("rel", "noopener noreferrer nofollow");
     return renderLinkOpen(tokens, idx, options, env, self);

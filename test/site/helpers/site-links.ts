@@ -55,11 +55,14 @@ export function collectRefs(siteRoot: string): PageRef[] {
  * Internal references that do not resolve to a file when the site is served at `mount`
  * (e.g. "/" or "/mirror/x/"). Absolute http(s) URLs are not internal and are skipped.
  */
-export function brokenInternalRefs(siteRoot: string, mount = "/"): { ref: PageRef; resolved: string }[] {
+export function brokenInternalRefs(siteRoot: string, mount = "/", pathPrefix = "/"): { ref: PageRef; resolved: string }[] {
   const origin = "http://mirror.test";
   const broken: { ref: PageRef; resolved: string }[] = [];
   for (const ref of collectRefs(siteRoot)) {
     if (/^[a-z][a-z0-9+.-]*:/i.test(ref.value) || ref.value.startsWith("//")) continue;
+    // 404.html links absolutely under the configured pathPrefix (it is served at any depth), so
+    // it is checked where it is deployed, not under a mirror's sub-path.
+    if (ref.page === "/404.html" && mount !== pathPrefix) continue;
     const pageUrl = new URL(mount.replace(/\/$/, "") + ref.page, origin);
     const resolved = new URL(ref.value, pageUrl);
     let pathname = decodeURIComponent(resolved.pathname);
