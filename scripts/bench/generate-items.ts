@@ -114,13 +114,14 @@ function itemSeed(index: number, seed: number): number {
   return Math.imul(seed, 0x9e3779b1) ^ Math.imul(index + 1, 0x85ebca6b);
 }
 
-/** Whole seconds within the 365 days before `end`, from a stream of its own. */
-function timestampFor(index: number, seed: number, end: Date): number {
-  const offset = prng(itemSeed(index, seed) ^ 0x5bd1e995)() * 365 * DAY_MS;
+/** Whole seconds within the `spanDays` days before `end`, from a stream of its own. */
+function timestampFor(index: number, seed: number, end: Date, spanDays: number): number {
+  const offset = prng(itemSeed(index, seed) ^ 0x5bd1e995)() * spanDays * DAY_MS;
   return Math.floor((end.getTime() - offset) / 1000) * 1000;
 }
 
-export function generateItem(index: number, seed = 1, end: Date = DEFAULT_END): SyntheticItem {
+/** Item `index`, dated within the `spanDays` days (default a year) before `end`. */
+export function generateItem(index: number, seed = 1, end: Date = DEFAULT_END, spanDays = 365): SyntheticItem {
   const rand = prng(itemSeed(index, seed));
   const keywords: string[] = [];
   const wanted = int(rand, 1, 3);
@@ -129,7 +130,7 @@ export function generateItem(index: number, seed = 1, end: Date = DEFAULT_END): 
     if (!keywords.includes(k)) keywords.push(k);
   }
   // Every 7th item shares its predecessor's feed timestamp, as real feeds batch items.
-  const timestamp = timestampFor(index % 7 === 6 ? index - 1 : index, seed, end);
+  const timestamp = timestampFor(index % 7 === 6 ? index - 1 : index, seed, end, spanDays);
   const id = 80_000_000 + index;
   const author = rand() < 0.1 ? "" : person(rand);
   const title = `${place(rand)}${pick(rand, ORGS)}${pick(rand, VERBS)}${keywords[0]}${pick(rand, NOUNS)}`;
@@ -183,6 +184,19 @@ export async function generateArchiveItems(dir: string, n: number, seed = 1, end
     for (let i = start; i < stop; i++) writes.push(writeFile(path.join(dir, archivePath(i)), archiveText(generateItem(i, seed, end))));
     await Promise.all(writes);
   }
+}
+
+/** Items [from, from + count) dated within the day after `end`: the night after the archive. */
+export async function generateNightlyItems(dir: string, from: number, count: number, seed = 1, end: Date = DEFAULT_END): Promise<string[]> {
+  const nextDay = new Date(end.getTime() + DAY_MS);
+  const files: string[] = [];
+  for (let i = from; i < from + count; i++) {
+    const file = path.join(dir, archivePath(i));
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, archiveText(generateItem(i, seed, nextDay, 1)));
+    files.push(file);
+  }
+  return files;
 }
 
 const escapeXml = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");

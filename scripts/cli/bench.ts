@@ -1,34 +1,32 @@
 // npm run bench: the performance report. Generates synthetic items, measures each stage in its
 // own process (so peak memory is the stage's own), and writes docs/benchmarks.md.
 import { execFileSync } from "node:child_process";
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { generateArchiveItems } from "../bench/generate-items.ts";
+import { BENCH_WORK, initContentDir } from "../bench/bench-content.ts";
+import { benchReport, sizeSection, type BuildFigures, type IngestFigures, type SizeFigures } from "../bench/bench-report.ts";
+import { generateArchiveItems, generateNightlyItems } from "../bench/generate-items.ts";
 import { PROJECT_ROOT } from "../config/paths.ts";
 
 const HELP = `Usage: npm run bench -- [options]
 
-Measures ingest throughput and peak memory on generated archived items and writes the figures to
-docs/benchmarks.md.
+Measures, for each size: ingest items/s, a cold full build, a warm nightly build after 100 new
+items, bare Eleventy on the same items, time per stage and peak memory; writes docs/benchmarks.md.
 
 Options:
-  --items N      items to generate (default 10000)
-  --no-write     print the table, do not write docs/benchmarks.md
+  --items N,M    sizes to measure (default 1000,10000)
+  --large        also measure 50,000 items
+  --no-write     print the report, do not write docs/benchmarks.md
   -h, --help     show this help`;
 
-interface StageResult {
-  items: number;
-  new: number;
-  failed: number;
-  ms: number;
-  maxRssMiB: number;
-}
+const NIGHTLY = 100;
 
 const { values } = parseArgs({
   options: {
-    items: { type: "string", default: "10000" },
+    items: { type: "string", default: "1000,10000" },
+    large: { type: "boolean", default: false },
     "no-write": { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
@@ -37,58 +35,56 @@ if (values.help) {
   process.stdout.write(`${HELP}\n`);
   process.exit(0);
 }
-const n = Number(values.items);
-if (!Number.isInteger(n) || n <= 0) {
-  process.stderr.write(`bench: --items must be a positive integer\nTry 'bench --help'.\n`);
+const sizes = values.items.split(",").map(Number);
+if (values.large) sizes.push(50_000);
+if (!sizes.every((n) => Number.isInteger(n) && n > 0)) {
+  process.stderr.write(`bench: --items must be positive integers\nTry 'bench --help'.\n`);
   process.exit(2);
 }
 
-const work = path.join(PROJECT_ROOT, "bench-work");
-await rm(work, { recursive: true, force: true });
-const itemsDir = path.join(work, "items");
-await mkdir(itemsDir, { recursive: true });
-process.stderr.write(`bench: generating ${n} archived items…\n`);
-await generateArchiveItems(itemsDir, n, 1);
-
-function stage(script: string, args: string[]): StageResult {
+function stage<T>(script: string, args: string[]): T {
   const out = execFileSync(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, script), ...args], {
     cwd: PROJECT_ROOT,
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
+    stdio: ["ignore", "pipe", "inherit"],
   });
-  return JSON.parse(out.trim().split("\n").pop()!) as StageResult;
+  return JSON.parse(out.trim().split("\n").pop()!) as T;
 }
 
-process.stderr.write(`bench: ingest (cold)…\n`);
-const cold = stage("scripts/bench/measure-ingest.ts", [path.join(work, "content"), itemsDir]);
-process.stderr.write(`bench: ingest (again, nothing changed)…\n`);
-const again = stage("scripts/bench/measure-ingest.ts", [path.join(work, "content"), itemsDir]);
+const log = (text: string) => process.stderr.write(`bench: ${text}\n`);
 
-const rate = (r: StageResult) => Math.round((r.items / r.ms) * 1000);
-const rows = [
-  ["ingest, cold", cold],
-  ["ingest, unchanged rerun", again],
-] as const;
-const table = [
-  "| stage | items | time | items/s | peak memory |",
-  "|---|---|---|---|---|",
-  ...rows.map(([name, r]) => `| ${name} | ${r.items} | ${(r.ms / 1000).toFixed(2)} s | ${rate(r)} | ${Math.round(r.maxRssMiB)} MiB |`),
-].join("\n");
+async function measureSize(n: number): Promise<SizeFigures> {
+  const work = path.join(BENCH_WORK, `run-${n}`);
+  await rm(work, { recursive: true, force: true });
+  const archive = path.join(work, "archive");
+  const content = path.join(work, "content");
+  const dist = path.join(work, "dist");
+  log(`${n}: generating ${n} archived items and ${NIGHTLY} for the next night…`);
+  await generateArchiveItems(archive, n, 1);
+  const nightly = await generateNightlyItems(path.join(work, "nightly"), n, NIGHTLY, 1);
+  await initContentDir(content);
+  const ingestArgs = [archive];
+  log(`${n}: ingest (cold)…`);
+  const ingest = stage<IngestFigures>("scripts/bench/measure-ingest.ts", [content, ...ingestArgs]);
+  log(`${n}: ingest (again, nothing changed)…`);
+  const ingestAgain = stage<IngestFigures>("scripts/bench/measure-ingest.ts", [content, ...ingestArgs]);
+  log(`${n}: cold full build…`);
+  const cold = stage<BuildFigures>("scripts/bench/measure-build.ts", [content, dist, "full"]);
+  log(`${n}: bare Eleventy…`);
+  const bare = stage<SizeFigures["bare"]>("scripts/bench/measure-bare-eleventy.ts", [content, path.join(work, "bare")]);
+  log(`${n}: nightly ingest of ${NIGHTLY} items…`);
+  const nightlyIngest = stage<IngestFigures>("scripts/bench/measure-ingest.ts", [content, ...nightly]);
+  log(`${n}: warm nightly build…`);
+  const warm = stage<BuildFigures>("scripts/bench/measure-build.ts", [content, dist, "warm"]);
+  return { n, ingest, ingestAgain, cold, nightlyIngest, warm, bare };
+}
 
-const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-const report = `# Benchmarks
-
-Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores (${cpu}),
-${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}. Items are generated by
-\`scripts/bench/generate-items.ts\` (realistic Chinese text, bylines, 30% with galleries). Each stage
-runs in its own process; peak memory is that process's maximum resident set size.
-
-## Ingest (${n} archived items)
-
-${table}
-
-Targets: at least 1,000 items/s, peak memory under 500 MiB.
-`;
-process.stdout.write(`${table}\n`);
-if (!values["no-write"]) await writeFile(path.join(PROJECT_ROOT, "docs/benchmarks.md"), report);
-if (cold.failed > 0) process.stderr.write(`bench: ${cold.failed} items failed to ingest\n`);
+const load = os.loadavg();
+const sections: string[] = [];
+for (const n of sizes) {
+  const figures = await measureSize(n);
+  sections.push(sizeSection(figures));
+  process.stdout.write(`${sizeSection(figures)}\n`);
+}
+if (!values["no-write"]) await writeFile(path.join(PROJECT_ROOT, "docs/benchmarks.md"), benchReport(sections, load));

@@ -99,6 +99,8 @@ export async function runDigest(options: DigestOptions = {}): Promise<DigestRunR
       buildSite({
         contentDir: paths.root,
         outputDir: dirs.next,
+        // Unchanged article pages are kept from the live build (hard links), not rendered again.
+        previousOutputDir: dirs.live,
         quiet: true,
         globalData: { digestStatus: statusView([report, ...history], records, sources, site, now) },
       }),

@@ -7,7 +7,7 @@ import pLimit from "p-limit";
 import { contentPaths } from "../config/paths.ts";
 import { loadSiteConfig, type SiteConfig } from "../site/site-config.ts";
 import { acquireImage, type AcquireContext } from "./acquire-image.ts";
-import { collectImageRefs } from "./collect-image-refs.ts";
+import { collectImageRefs, type ImageRef } from "./collect-image-refs.ts";
 import { ensureDerivatives, planDerivatives, publishDerivatives } from "./derivatives.ts";
 import { HostLimiter } from "./host-limiter.ts";
 import { classifyImageSource, imageKey } from "./image-source.ts";
@@ -20,6 +20,8 @@ export interface FetchImagesOptions {
   outputDir?: string;
   /** Site config; read from the content dir when omitted. */
   site?: SiteConfig;
+  /** The content's image references, when the caller already has them (buildSite caches them per file). */
+  refs?: { refs: ImageRef[]; warnings: string[] };
   /** Retry tuning (tests shorten the backoff). */
   retries?: number;
   retryBaseMs?: number;
@@ -50,7 +52,7 @@ export async function fetchImages(options: FetchImagesOptions): Promise<ImageSta
   const paths = contentPaths(options.contentDir);
   const site = options.site ?? loadSiteConfig(paths.siteConfig);
   const settings = imageSettings(site);
-  const { refs, warnings } = collectImageRefs(paths.root, paths.itemIndex);
+  const { refs, warnings } = options.refs ?? collectImageRefs(paths.root, paths.itemIndex);
 
   const itemsByKey = new Map<string, { src: string; items: Set<string> }>();
   const failed: FailedImage[] = [];

@@ -50,38 +50,40 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     now,
   });
 
-  const pending: PrepareJob[] = [];
-  if (options.reingest) {
-    for await (const record of readAllRawRecords(options.paths)) pending.push({ raw: record.raw, source: record.source });
-  }
-  for (const input of options.inputs) {
-    for await (const outcome of readSources([input.location])) {
-      report.inputs++;
-      if ("error" in outcome) {
-        report.failures.push({ input: outcome.input, reason: outcome.error });
+  let done = 0;
+  const progress = () => options.onProgress?.(++done, report.items);
+
+  /** Every raw item to handle, read lazily; known unchanged items are settled here, before any cleaning. */
+  async function* jobs(): AsyncGenerator<PrepareJob> {
+    const candidates = async function* (): AsyncGenerator<PrepareJob> {
+      if (options.reingest) {
+        for await (const record of readAllRawRecords(options.paths)) yield { raw: record.raw, source: record.source };
+      }
+      for (const input of options.inputs) {
+        for await (const outcome of readSources([input.location])) {
+          report.inputs++;
+          if ("error" in outcome) {
+            report.failures.push({ input: outcome.input, reason: outcome.error });
+            continue;
+          }
+          for (const reason of outcome.warnings) report.warnings.push({ input: outcome.input, reason });
+          for (const raw of outcome.items) yield { raw, source: input.source ?? deriveSource(raw, input.sourceId) };
+        }
+      }
+    };
+    for await (const job of candidates()) {
+      report.items++;
+      const skipped = store.skipUnchanged(identify(job.raw, job.source.id), rawItemHash(job.raw));
+      if (!skipped) {
+        yield job;
         continue;
       }
-      for (const reason of outcome.warnings) report.warnings.push({ input: outcome.input, reason });
-      for (const raw of outcome.items) pending.push({ raw, source: input.source ?? deriveSource(raw, input.sourceId) });
-    }
-  }
-
-  report.items = pending.length;
-  let done = 0;
-  const progress = () => options.onProgress?.(++done, pending.length);
-  // Known items whose raw input did not change are settled here, before any cleaning.
-  const toPrepare: PrepareJob[] = [];
-  for (const job of pending) {
-    const skipped = store.skipUnchanged(identify(job.raw, job.source.id), rawItemHash(job.raw));
-    if (!skipped) toPrepare.push(job);
-    else {
       countOutcome(report, job.source.id, skipped.outcome);
       progress();
     }
   }
-  let index = 0;
-  for await (const outcome of prepareAll(toPrepare, { rules, now, workers: options.workers })) {
-    const { raw, source } = toPrepare[index++];
+
+  for await (const [{ raw, source }, outcome] of prepareAll(jobs(), { rules, now, workers: options.workers })) {
     try {
       if (!outcome.ok) throw new Error(outcome.error);
       const prepared = outcome.item;

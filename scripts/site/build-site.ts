@@ -1,13 +1,23 @@
-// One site build: Eleventy into a staging folder, minify, search index, then swap the staging
-// folder in for the output folder, so a failed build never leaves a half-written dist/.
+// One site build: images, Eleventy into a staging folder, minify, search index, then swap the
+// staging folder in for the output folder, so a failed build never leaves a half-written dist/.
+// Incremental: when nothing shared changed since the previous build, Eleventy renders only the
+// articles whose render key changed (plus every listing, feed and utility page) and each other
+// article page is hard-linked from the previous output. The result equals a full build.
 import { existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { PROJECT_ROOT } from "../config/paths.ts";
 import { fetchImages, imageSummaryLine, type FetchImagesOptions, type ImageStageReport } from "../images/fetch-images.ts";
-import { LAYOUTS_DIR } from "./eleventy-setup.ts";
+import { ImageCatalog } from "../images/image-catalog.ts";
+import { readBuildManifest, writeBuildManifest } from "./build/build-manifest.ts";
+import { collectContentFacts } from "./build/content-facts.ts";
+import { clearEleventyCaches } from "./build/eleventy-caches.ts";
+import { linkKeptPages } from "./build/keep-pages.ts";
+import { minifyPages } from "./build/minify-pages.ts";
+import { planBuild, type BuildPlan } from "./build/plan-build.ts";
+import { globalRenderKey } from "./build/render-keys.ts";
+import { LAYOUTS_DIR, type EleventyUserConfig } from "./eleventy-setup.ts";
 import { listHtmlFiles } from "./html-files.ts";
-import { minifyHtmlTree } from "./minify-html.ts";
 import { buildSearchIndex, type SearchIndexStats } from "./search-index.ts";
 import { SiteState } from "./site-state.ts";
 
@@ -21,6 +31,10 @@ export interface BuildOptions {
   globalData?: Record<string, unknown>;
   /** Retry tuning of the images stage (tests shorten the backoff). */
   imageFetch?: Pick<FetchImagesOptions, "retries" | "retryBaseMs">;
+  /** The build to keep unchanged pages from (default: outputDir as it is before this build). */
+  previousOutputDir?: string;
+  /** false: render every page, whatever the previous build holds. */
+  incremental?: boolean;
 }
 
 export interface StageTiming {
@@ -37,10 +51,14 @@ export interface BuildResult {
   search: SearchIndexStats & { heapDeltaMb: number };
   /** The images stage (run before Eleventy): counts, and the images that failed. */
   images: ImageStageReport & { ms: number };
+  /** What was rendered and what was kept from the previous build. */
+  incremental: { mode: BuildPlan["mode"]; reason?: string; rendered: number; kept: number; planMs: number };
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const outputDir = path.resolve(options.outputDir);
+  const contentDir = path.resolve(options.contentDir);
+  const previousDir = path.resolve(options.previousOutputDir ?? outputDir);
   const staging = `${outputDir}.staging-${process.pid}-${Date.now()}`;
   const stages: StageTiming[] = [];
   const timed = async <T>(name: StageTiming["name"], run: () => Promise<T>): Promise<T> => {
@@ -50,20 +68,36 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     return result;
   };
   try {
+    const state = new SiteState(contentDir, path.join(LAYOUTS_DIR, "assets"));
+    await state.load();
+    const previous = options.incremental === false ? undefined : { dir: previousDir, manifest: readBuildManifest(previousDir) };
+    const facts = collectContentFacts(contentDir, state.paths.itemIndex, previous?.manifest?.images);
+
     const imagesStart = performance.now();
-    const imageReport = await fetchImages({ contentDir: options.contentDir, outputDir: staging, ...options.imageFetch });
+    const imageReport = await fetchImages({ contentDir, outputDir: staging, site: state.site, refs: facts.imageRefs, ...options.imageFetch });
     const images = { ...imageReport, ms: Math.round(performance.now() - imagesStart) };
     if (!options.quiet) printImageReport(images);
-    await timed("eleventy", () => runEleventy(options.contentDir, staging, options.quiet ?? false, options.globalData));
+
+    const planStart = performance.now();
+    const catalog = new ImageCatalog();
+    catalog.load(state.site);
+    const globalKey = globalRenderKey(state, options.globalData ?? {});
+    const plan = planBuild({ state, globalKey, files: facts.files, images: catalog, previous });
+    const planMs = Math.round(performance.now() - planStart);
+
+    const written = await timed("eleventy", () =>
+      runEleventy(contentDir, staging, options.quiet ?? false, options.globalData, { state, only: plan.mode === "incremental" ? plan.render : undefined }),
+    );
+    if (plan.mode === "incremental") linkKeptPages(previousDir, staging, plan.keep);
     const pages = listHtmlFiles(staging).length;
-    await timed("minify", () => minifyHtmlTree(staging));
-    const state = new SiteState(path.resolve(options.contentDir), path.join(LAYOUTS_DIR, "assets"));
-    await state.load();
+    await timed("minify", () => minifyPages(written.filter((f) => f.endsWith(".html")).sort()));
     const heapBefore = process.memoryUsage().heapUsed;
     const search = await timed("search index", () => buildSearchIndex(staging, state.model, state.site));
     const heapDeltaMb = Math.round((process.memoryUsage().heapUsed - heapBefore) / 1048576);
+    writeBuildManifest(staging, { version: 1, globalKey, pages: plan.pages, images: facts.cache });
     swapInto(staging, outputDir);
-    return { outputDir, pages, items: state.model.items.length, stages, search: { ...search, heapDeltaMb }, images };
+    const incremental = { mode: plan.mode, reason: plan.reason, rendered: written.length, kept: plan.keep.length, planMs };
+    return { outputDir, pages, items: state.model.items.length, stages, search: { ...search, heapDeltaMb }, images, incremental };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
@@ -76,15 +110,43 @@ function printImageReport(report: ImageStageReport): void {
   process.stdout.write(lines.join("\n") + "\n");
 }
 
-export async function runEleventy(contentDir: string, outputDir: string, quiet: boolean, globalData: Record<string, unknown> = {}): Promise<void> {
-  const eleventy = new Eleventy(path.resolve(contentDir), outputDir, {
+export interface RenderScope {
+  /** A state already loaded for this content (saves loading it twice). */
+  state?: SiteState;
+  /** Render only these content files (relative paths) besides the virtual pages. */
+  only?: string[];
+}
+
+/** Runs Eleventy; returns the output files it wrote (absolute paths). */
+export async function runEleventy(
+  contentDir: string,
+  outputDir: string,
+  quiet: boolean,
+  globalData: Record<string, unknown> = {},
+  scope: RenderScope = {},
+): Promise<string[]> {
+  const inputDir = path.resolve(contentDir);
+  await clearEleventyCaches();
+  const eleventy = new Eleventy(scope.only ? inputGlob(inputDir, scope.only) : inputDir, outputDir, {
     configPath: ELEVENTY_CONFIG,
     quietMode: quiet,
-    config: (config: { addGlobalData(name: string, value: unknown): void }) => {
+    ...(scope.only ? { inputDir } : {}),
+    config: (config: Pick<EleventyUserConfig, "addGlobalData" | "gazette" | "ignores">) => {
       for (const [name, value] of Object.entries(globalData)) config.addGlobalData(name, value);
+      if (scope.state) config.gazette = { state: scope.state };
+      // Items past retention have no page: Eleventy never reads them.
+      for (const retired of scope.state?.retired ?? []) config.ignores.add(path.join(path.relative(process.cwd(), inputDir), retired));
     },
   });
-  await eleventy.write();
+  const [, templates] = (await eleventy.write()) as [unknown, { outputPath?: unknown }[]];
+  return templates.map((t) => t.outputPath).filter((p): p is string => typeof p === "string").map((p) => path.resolve(p));
+}
+
+/** An input glob naming exactly `files` (plain relative paths; planBuild checked them). */
+function inputGlob(inputDir: string, files: string[]): string {
+  // Eleventy takes a single existing file as a file, and a pattern as a glob; two never-matching patterns keep the
+  // list a brace glob even when it is empty or names one file.
+  return `${inputDir}/{${["_gazette-none/*.md", "_gazette-none/*.njk", ...files].join(",")}}`;
 }
 
 /** Replaces `target` with `staging` by two renames; the old copy is removed afterwards. */

@@ -6,6 +6,7 @@ import { ImageCatalog } from "../images/image-catalog.ts";
 import { registerImageFilters, withResponsiveImages } from "../images/image-filters.ts";
 import { markdownRenderer } from "../ingest/convert/to-markdown.ts";
 import { toIso } from "./dates.ts";
+import { withFastFilters } from "./build/fast-filters.ts";
 import { registerFeeds } from "./feeds/register-feeds.ts";
 import { registerFilters } from "./filters.ts";
 import { registerPageTemplates } from "./page-templates.ts";
@@ -30,6 +31,8 @@ export interface EleventyUserConfig {
   setWatchJavaScriptDependencies(watch: boolean): void;
   addWatchTarget(target: string): void;
   on(event: string, fn: (...args: never[]) => unknown): void;
+  /** Set by runEleventy before this config runs: a state buildSite already loaded. */
+  gazette?: { state?: SiteState };
 }
 
 export interface GazetteEleventyOptions {
@@ -40,7 +43,9 @@ export interface GazetteEleventyOptions {
 
 export function configureGazette(config: EleventyUserConfig): GazetteEleventyOptions {
   const inputDir = path.resolve(config.directories.input);
-  const state = new SiteState(inputDir, path.join(LAYOUTS_DIR, "assets"));
+  // buildSite loads the state to plan the build; the first render reuses it instead of reloading.
+  const state = config.gazette?.state ?? new SiteState(inputDir, path.join(LAYOUTS_DIR, "assets"));
+  let preloaded = config.gazette?.state !== undefined;
   // Images: the images stage (scripts/images/fetch-images.ts) filled the cache before this build.
   const images = new ImageCatalog();
 
@@ -53,7 +58,7 @@ export function configureGazette(config: EleventyUserConfig): GazetteEleventyOpt
   // Eleventy's dependency scan cannot read the .ts imports of .eleventy.js; watch the folders instead.
   config.setWatchJavaScriptDependencies(false);
   config.addWatchTarget(path.relative(process.cwd(), LAYOUTS_DIR));
-  registerFilters(config, state);
+  registerFilters(withFastFilters(config, state), state);
   registerImageFilters(config, images, () => state.site);
   registerFeeds(config, state, images);
   registerPageTemplates(config, path.join(LAYOUTS_DIR, "pages"));
@@ -61,7 +66,8 @@ export function configureGazette(config: EleventyUserConfig): GazetteEleventyOpt
   config.addPassthroughCopy({ [path.relative(process.cwd(), path.join(LAYOUTS_DIR, "assets", "lightbox.js"))]: "assets/lightbox.js" });
 
   config.on("eleventy.before", async () => {
-    await state.load();
+    if (preloaded) preloaded = false;
+    else await state.load();
     images.load(state.site);
   });
 

@@ -4,8 +4,10 @@ declare module "@11ty/eleventy" {
     configPath?: string;
     quietMode?: boolean;
     runMode?: "build" | "watch" | "serve";
-    /** Runs with the user config after the config file: programmatic additions. */
-    config?: (config: { addGlobalData(name: string, value: unknown): void }) => void | Promise<void>;
+    /** The input directory when the input is a file or a glob (data and paths resolve from it). */
+    inputDir?: string;
+    /** Runs with the user config before the config file: programmatic additions. */
+    config?: (config: { addGlobalData(name: string, value: unknown): void; ignores: { add(glob: string): void }; gazette?: object }) => void | Promise<void>;
   }
   export default class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);

@@ -135,12 +135,17 @@ export function dayNeighbours(model: SiteModel, item: ItemView): { previous?: It
 }
 
 /** Items sharing the most topics with `item`, newest first among equals. */
+/**
+ * Earlier coverage of the item's topics: items published before it (later in model order), most
+ * shared topics first, then newest. Only earlier items, so an article's page does not change when
+ * tomorrow's news arrives (and a nightly build can keep it as it is).
+ */
 export function relatedItems(model: SiteModel, item: ItemView, limit: number): ItemView[] {
   const names = new Set(item.topics.map((t) => t.name));
   if (names.size === 0 || limit === 0) return [];
   const scored: { item: ItemView; score: number }[] = [];
-  for (const other of model.items) {
-    if (other === item) continue;
+  const at = model.items.indexOf(item);
+  for (const other of model.items.slice(at + 1)) {
     const score = other.topics.reduce((s, t) => s + (names.has(t.name) ? 1 : 0), 0);
     if (score > 0) scored.push({ item: other, score });
   }

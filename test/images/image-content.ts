@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { stringify } from "yaml";
+import yaml from "js-yaml";
 
 export interface ImageItem {
   slug: string;
@@ -30,7 +30,7 @@ export function writeImageContent(contentDir: string, items: ImageItem[], images
       summary: "A story told in pictures.",
     };
     const body = ["Some words first.", ...(item.bodyImages ?? []).map((src, i) => `![Body picture ${i + 1}](${src})`), "Some words after."].join("\n\n");
-    const text = `---\n${stringify(frontMatter)}---\n\n${body}\n`;
+    const text = `---\n${yaml.dump(frontMatter)}---\n\n${body}\n`;
     const rel = `items/${item.date.slice(0, 4)}/${item.date.slice(5, 7)}/${item.slug}.md`;
     mkdirSync(path.dirname(path.join(contentDir, rel)), { recursive: true });
     writeFileSync(path.join(contentDir, rel), text);

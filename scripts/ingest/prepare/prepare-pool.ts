@@ -1,6 +1,7 @@
 // Prepares items on all cores. Preparing (parse, clean, sanitize, convert) dominates the ingest's
-// cost, and it is a pure function of the raw item, so it runs in worker threads in batches;
-// small runs stay in-process, where starting workers would cost more than it saves.
+// cost, and it is a pure function of the raw item, so it runs in worker threads in batches. Jobs
+// are pulled lazily and results come back in order, so a large run never holds all its items in
+// memory; small runs stay in-process, where starting workers would cost more than it saves.
 import os from "node:os";
 import { Worker } from "node:worker_threads";
 import type { TopicRule } from "../../config/topics.ts";
@@ -16,79 +17,134 @@ export interface PrepareJob {
 }
 
 const MIN_ITEMS_FOR_WORKERS = 300;
-const BATCH = 50;
+const BATCH = 40;
+/** Batches in flight per worker: one being worked on, one waiting, so no worker idles. */
+const IN_FLIGHT = 2;
 
 export interface PrepareOptions {
   rules: TopicRule[];
   now: Date;
-  /** Worker threads to use; default: one per core when the run is large enough. */
+  /** Worker threads to use; default: one per core when the run is large enough; 0: in-process. */
   workers?: number;
 }
 
-/** Yields one outcome per job, in job order. */
-export async function* prepareAll(jobs: PrepareJob[], options: PrepareOptions): AsyncGenerator<PrepareOutcome> {
-  const workers = options.workers ?? (jobs.length >= MIN_ITEMS_FOR_WORKERS ? Math.min(os.availableParallelism(), 4) : 0);
-  if (workers <= 0) {
-    const topics = topicMatcher(options.rules);
-    for (const { raw, source } of jobs) {
-      try {
-        yield { ok: true, item: prepareItem(raw, source, topics, options.now) };
-      } catch (err) {
-        yield { ok: false, error: (err as Error).message };
-      }
+/** Yields each job with its outcome, in job order. */
+export async function* prepareAll(jobs: AsyncIterable<PrepareJob> | Iterable<PrepareJob>, options: PrepareOptions): AsyncGenerator<[PrepareJob, PrepareOutcome]> {
+  const source = toAsyncIterator(jobs);
+  // Look ahead far enough to know whether the run is worth the workers.
+  const head: PrepareJob[] = [];
+  let exhausted = false;
+  const threshold = options.workers === undefined ? MIN_ITEMS_FOR_WORKERS : 0;
+  while (head.length < threshold) {
+    const next = await source.next();
+    if (next.done) {
+      exhausted = true;
+      break;
     }
-    return;
+    head.push(next.value);
   }
-  yield* inWorkers(jobs, options, workers);
+  const workers = options.workers ?? (exhausted ? 0 : Math.min(os.availableParallelism(), 4));
+  const all = chain(head, exhausted ? undefined : source);
+  if (workers <= 0) yield* inProcess(all, options);
+  else yield* inWorkers(all, options, workers);
 }
 
-async function* inWorkers(jobs: PrepareJob[], options: PrepareOptions, count: number): AsyncGenerator<PrepareOutcome> {
+async function* inProcess(jobs: AsyncIterator<PrepareJob>, options: PrepareOptions): AsyncGenerator<[PrepareJob, PrepareOutcome]> {
+  const topics = topicMatcher(options.rules);
+  for (let next = await jobs.next(); !next.done; next = await jobs.next()) {
+    const job = next.value;
+    try {
+      yield [job, { ok: true, item: prepareItem(job.raw, job.source, topics, options.now) }];
+    } catch (err) {
+      yield [job, { ok: false, error: (err as Error).message }];
+    }
+  }
+}
+
+async function* inWorkers(jobs: AsyncIterator<PrepareJob>, options: PrepareOptions, count: number): AsyncGenerator<[PrepareJob, PrepareOutcome]> {
   const entry = new URL("./prepare-worker.ts", import.meta.url).href;
   const pool = Array.from(
     { length: count },
-    () =>
-      new Worker(new URL("./worker-boot.mjs", import.meta.url), {
-        workerData: { entry, rules: options.rules, now: options.now.getTime() },
-      }),
+    () => new Worker(new URL("./worker-boot.mjs", import.meta.url), { workerData: { entry, rules: options.rules, now: options.now.getTime() } }),
   );
-  const batches: PrepareJob[][] = [];
-  for (let i = 0; i < jobs.length; i += BATCH) batches.push(jobs.slice(i, i + BATCH));
+  const sent = new Map<number, PrepareJob[]>();
   const done = new Map<number, PrepareOutcome[]>();
-  let next = 0;
+  let nextId = 0;
+  let noMoreJobs = false;
   let failure: Error | undefined;
   let wake: (() => void) | undefined;
+  const signal = () => wake?.();
 
+  // Reading jobs is async (files are read as we go), so batches are cut one at a time.
+  let cutting: Promise<void> = Promise.resolve();
   const feed = (worker: Worker) => {
-    if (next < batches.length) {
-      const id = next++;
-      worker.postMessage({ id, jobs: batches[id] });
-    }
+    cutting = cutting.then(async () => {
+      if (noMoreJobs) return;
+      const batch: PrepareJob[] = [];
+      while (batch.length < BATCH) {
+        const next = await jobs.next();
+        if (next.done) {
+          noMoreJobs = true;
+          break;
+        }
+        batch.push(next.value);
+      }
+      if (batch.length) {
+        const id = nextId++;
+        sent.set(id, batch);
+        worker.postMessage({ id, jobs: batch });
+      }
+      signal();
+    }, (err: Error) => {
+      failure = err;
+      signal();
+    });
   };
   for (const worker of pool) {
     worker.on("message", (msg: { id: number; results: PrepareOutcome[] }) => {
       done.set(msg.id, msg.results);
       feed(worker);
-      wake?.();
+      signal();
     });
     worker.on("error", (err: Error) => {
       failure = err;
-      wake?.();
+      signal();
     });
-    // Two batches in flight per worker keep it busy while the main thread stores results.
-    feed(worker);
-    feed(worker);
+    for (let i = 0; i < IN_FLIGHT; i++) feed(worker);
   }
   try {
-    for (let id = 0; id < batches.length; id++) {
+    for (let id = 0; ; id++) {
       while (!done.has(id)) {
         if (failure) throw failure;
+        await cutting;
+        if (noMoreJobs && id >= nextId) return;
+        if (done.has(id)) break;
         await new Promise<void>((resolve) => (wake = resolve));
       }
+      const batch = sent.get(id)!;
       const results = done.get(id)!;
+      sent.delete(id);
       done.delete(id);
-      yield* results;
+      for (let i = 0; i < batch.length; i++) yield [batch[i], results[i]];
     }
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
   }
+}
+
+function toAsyncIterator<T>(items: AsyncIterable<T> | Iterable<T>): AsyncIterator<T> {
+  if (Symbol.asyncIterator in items) return (items as AsyncIterable<T>)[Symbol.asyncIterator]();
+  const it = (items as Iterable<T>)[Symbol.iterator]();
+  return { next: async () => it.next() };
+}
+
+/** The looked-ahead jobs, then the rest of the source. */
+function chain<T>(head: T[], rest: AsyncIterator<T> | undefined): AsyncIterator<T> {
+  let i = 0;
+  return {
+    async next() {
+      if (i < head.length) return { done: false, value: head[i++] };
+      return rest ? rest.next() : { done: true, value: undefined };
+    },
+  };
 }

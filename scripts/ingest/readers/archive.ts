@@ -4,7 +4,7 @@
 //   line 3  ------
 //   then the item's HTML. Variants: YAML front matter instead of lines 1-3, and a `日期：` line
 //   right after the dashes.
-import { parse as parseYaml } from "yaml";
+import yaml from "js-yaml";
 import { ReadError, type RawItem } from "../raw-item.ts";
 
 const TIMESTAMP = /^<!--\s*(-?\d+|NaN)?\s*-->\s*$/;
@@ -69,7 +69,7 @@ function readFrontMatterVariant(body: string, input: string): RawItem {
   if (end < 0) throw new ReadError(input, "front matter is not closed by ---");
   let data: Record<string, unknown>;
   try {
-    data = (parseYaml(body.slice(4, end)) ?? {}) as Record<string, unknown>;
+    data = (yaml.load(body.slice(4, end)) ?? {}) as Record<string, unknown>;
   } catch (err) {
     throw new ReadError(input, `front matter is not valid YAML: ${(err as Error).message}`);
   }

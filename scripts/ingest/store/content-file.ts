@@ -1,5 +1,6 @@
 // The text of a content file: YAML front matter (in schema order) and the Markdown body.
-import { parse as parseYaml, stringify } from "yaml";
+// js-yaml: the YAML library Eleventy reads front matter with (through gray-matter), and fast.
+import yaml from "js-yaml";
 import { itemFrontMatterSchema, type ItemFrontMatter } from "../item/schema.ts";
 
 const KEY_ORDER: (keyof ItemFrontMatter)[] = [
@@ -10,8 +11,7 @@ const KEY_ORDER: (keyof ItemFrontMatter)[] = [
 export function renderContentFile(frontMatter: ItemFrontMatter, body: string): string {
   const ordered: Record<string, unknown> = {};
   for (const key of KEY_ORDER) if (frontMatter[key] !== undefined) ordered[key] = frontMatter[key];
-  const yaml = stringify(ordered, { lineWidth: 0, defaultStringType: "PLAIN", defaultKeyType: "PLAIN" });
-  return `---\n${yaml}---\n\n${body.trim()}\n`;
+  return `---\n${yaml.dump(ordered, { lineWidth: -1, noRefs: true })}---\n\n${body.trim()}\n`;
 }
 
 export interface ParsedContentFile {
@@ -23,7 +23,7 @@ export interface ParsedContentFile {
 export function parseContentFile(text: string): ParsedContentFile {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
   if (!match) throw new Error("no front matter block");
-  const data = parseYaml(match[1]) as Record<string, unknown>;
+  const data = (yaml.load(match[1]) ?? {}) as Record<string, unknown>;
   // A person may write dates as YAML timestamps; the schema wants ISO strings.
   for (const key of ["date", "updated"]) if (data[key] instanceof Date) data[key] = (data[key] as Date).toISOString();
   const result = itemFrontMatterSchema.safeParse(data);

@@ -1,0 +1,85 @@
+// Decides what a build renders: everything (a cold build, or when anything shared changed), or
+// only the articles whose render key changed plus every page that is not an article. Pages it
+// keeps come from the previous output unchanged.
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
+import type { ImageCatalog } from "../../images/image-catalog.ts";
+import { normalizeContentPath } from "../site-model.ts";
+import type { SiteState } from "../site-state.ts";
+import type { BuildManifest } from "./build-manifest.ts";
+import type { FileFacts } from "./content-facts.ts";
+import { articleRenderKey } from "./render-keys.ts";
+
+export interface BuildPlan {
+  mode: "full" | "incremental";
+  /** Why the build renders everything (for the report). */
+  reason?: string;
+  /** Article pages and their keys, for the next build's manifest. */
+  pages: Record<string, string>;
+  /** incremental: content paths (relative) Eleventy renders. */
+  render: string[];
+  /** incremental: site paths of article pages kept from the previous output. */
+  keep: string[];
+}
+
+export interface PlanInput {
+  state: SiteState;
+  globalKey: string;
+  files: Map<string, FileFacts>;
+  images: Pick<ImageCatalog, "resolve">;
+  previous?: { dir: string; manifest?: BuildManifest };
+}
+
+/** Above this share of changed articles a full build is as cheap and simpler. */
+const MAX_CHANGED_SHARE = 0.5;
+/** Content paths the Eleventy input glob can name without escaping. */
+const PLAIN_PATH = /^[A-Za-z0-9._/-]+$/;
+
+export function planBuild(input: PlanInput): BuildPlan {
+  const { state } = input;
+  const pages: Record<string, string> = {};
+  const keyOf = new Map<string, string | undefined>();
+  for (const item of state.model.items) {
+    const key = articleRenderKey(item, { model: state.model, relatedLimit: state.site.relatedItems, files: input.files, images: input.images });
+    keyOf.set(item.path, key);
+    if (key) pages[item.url] = key;
+  }
+  const full = (reason: string): BuildPlan => ({ mode: "full", reason, pages, render: [], keep: [] });
+  const previous = input.previous;
+  if (!previous?.manifest || !existsSync(previous.dir)) return full("no previous build");
+  if (previous.manifest.globalKey !== input.globalKey) return full("layouts, assets, build code or site data changed");
+  if (!PLAIN_PATH.test(state.paths.root)) return full("content path needs glob escaping");
+
+  const render: string[] = [];
+  const keep: string[] = [];
+  for (const item of state.model.items) {
+    const key = keyOf.get(item.path);
+    const reusable = key !== undefined && previous.manifest.pages[item.url] === key && existsSync(path.join(previous.dir, item.url, "index.html"));
+    if (reusable) keep.push(item.url);
+    else render.push(normalizeContentPath(item.path));
+  }
+  // Templates that are not items of the model (hand-made pages, files missing from the index)
+  // have no key: they are rendered every time. Retired items render to nothing: skipped.
+  const modelled = new Set(state.model.items.map((i) => normalizeContentPath(i.path)));
+  for (const rel of templateFiles(state.paths.root)) if (!modelled.has(rel) && !state.retired.has(rel)) render.push(rel);
+
+  if (keep.length === 0) return full("no page can be kept");
+  if (render.length > MAX_CHANGED_SHARE * state.model.items.length) return full("most articles changed");
+  if (!render.every((rel) => PLAIN_PATH.test(rel))) return full("a content path needs glob escaping");
+  return { mode: "incremental", pages, render: render.sort(), keep };
+}
+
+/** Every .md and .njk file Eleventy would render from the content dir (not data, not raw inputs). */
+function templateFiles(root: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string, rel: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (!(rel === "" && (entry.name === "_data" || entry.name === "_raw" || entry.name === "node_modules"))) walk(path.join(dir, entry.name), childRel);
+      } else if (entry.name.endsWith(".md") || entry.name.endsWith(".njk")) out.push(childRel);
+    }
+  };
+  walk(root, "");
+  return out;
+}

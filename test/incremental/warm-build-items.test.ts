@@ -1,0 +1,72 @@
+// A warm (incremental) build must write exactly what a cold build of the same content writes:
+// here after an item arrives and after an item's content file changes.
+import assert from "node:assert/strict";
+import { appendFileSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { before, test } from "node:test";
+import { addItem, build, generatedSite, treeDifferences, type GeneratedSite } from "./helpers/generated-site.ts";
+
+let site: GeneratedSite;
+let dist: string;
+
+before(async () => {
+  site = await generatedSite(30);
+  dist = path.join(site.root, "dist");
+  const cold = await build(site, dist);
+  assert.equal(cold.incremental.mode, "full");
+});
+
+test("a rebuild of unchanged content keeps every article page and renders only the listings", async () => {
+  const warm = await build(site, dist);
+  assert.equal(warm.incremental.mode, "incremental");
+  assert.equal(warm.incremental.kept, 30);
+  const cold = path.join(site.root, "cold-same");
+  await build(site, cold, false);
+  assert.deepEqual(treeDifferences(cold, dist), []);
+});
+
+test("after an item is added, the warm build equals a cold build", async () => {
+  const keptPage = path.join(dist, readIndexUrl(site, 29), "index.html");
+  const keptInode = statSync(keptPage).ino;
+  await addItem(site, 30);
+  const warm = await build(site, dist);
+  assert.equal(warm.incremental.mode, "incremental");
+  // The new item and the few whose neighbours or related items changed are rendered; most are kept.
+  assert.ok(warm.incremental.kept >= 15 && warm.incremental.kept < 31, `kept ${warm.incremental.kept}`);
+  const cold = path.join(site.root, "cold-added");
+  await build(site, cold, false);
+  assert.deepEqual(treeDifferences(cold, dist), []);
+  // The oldest item's page is far from the new one: kept, i.e. the very same file linked over.
+  assert.equal(statSync(keptPage).ino, keptInode);
+});
+
+test("after an item's content file changes, the warm build equals a cold build and shows the change", async () => {
+  const record = indexRecord(site, 3);
+  appendFileSync(path.join(site.contentDir, record.path), "\n追加的一段：这一段是测试加上的。\n");
+  const warm = await build(site, dist);
+  assert.equal(warm.incremental.mode, "incremental");
+  const page = readFileSync(path.join(dist, readIndexUrl(site, 3), "index.html"), "utf8");
+  assert.match(page, /这一段是测试加上的/);
+  const cold = path.join(site.root, "cold-changed");
+  await build(site, cold, false);
+  assert.deepEqual(treeDifferences(cold, dist), []);
+});
+
+interface Record {
+  path: string;
+  url: string;
+}
+
+function indexRecord(s: GeneratedSite, at: number): Record {
+  const records = JSON.parse(readFileSync(path.join(s.contentDir, "_data/itemIndex.json"), "utf8")) as { path: string }[];
+  const manifest = JSON.parse(readFileSync(path.join(dist, ".gazette-build.json"), "utf8")) as { pages: { [url: string]: string } };
+  const rec = records[at];
+  const slug = path.basename(rec.path, ".md");
+  const url = Object.keys(manifest.pages).find((u) => u.endsWith(`/${slug}/`));
+  assert.ok(url, `no page for ${rec.path}`);
+  return { path: rec.path, url };
+}
+
+function readIndexUrl(s: GeneratedSite, at: number): string {
+  return indexRecord(s, at).url;
+}
