@@ -34,7 +34,9 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string, opts: Decod
   const data = isGzip(bytes) ? gunzip(bytes, opts.maxBytes ?? DEFAULT_MAX_BYTES) : bytes;
   const charset = sniffCharset(data, contentType);
   const bomLength = bomOf(data)?.length ?? 0;
-  return iconv.decode(Buffer.from(data.buffer, data.byteOffset + bomLength, data.byteLength - bomLength), charset);
+  const body = Buffer.from(data.buffer, data.byteOffset + bomLength, data.byteLength - bomLength);
+  // UTF-8, by far the most common, decodes natively (several times faster than iconv-lite).
+  return charset === "utf8" ? body.toString("utf8") : iconv.decode(body, charset);
 }
 
 /** The iconv-lite charset name decodeBytes uses for these (already gunzipped) bytes. */

@@ -9,14 +9,15 @@ import type { PreparedItem, SourceInfo } from "../../scripts/ingest/item/build-i
 import type { RawItem } from "../../scripts/ingest/raw-item.ts";
 import { ContentStore } from "../../scripts/ingest/store/content-store.ts";
 import { loadIndex, rebuildIndex } from "../../scripts/ingest/store/item-index.ts";
-import { parseContentFile } from "../../scripts/ingest/store/content-file.ts";
+import { parseContentFile, renderContentFile } from "../../scripts/ingest/store/content-file.ts";
+import { slugOrFallback } from "../../scripts/ingest/item/slug.ts";
 
 const source: SourceInfo = { id: "demo", name: "示例通讯社" };
 const raw: RawItem = { input: "demo.md", index: 0, format: "archive", categories: [], html: "<p>x</p>", media: [] };
 const now = new Date("2024-03-02T00:00:00Z");
 
 function prepared(title: string, rawHash: string, body = "正文第一段。", key = `link:https://example.com/${title}`): PreparedItem {
-  return {
+  const item = {
     identity: { key, id: `demo-${Buffer.from(key).toString("hex").slice(-12)}` },
     rawHash,
     frontMatter: {
@@ -32,6 +33,9 @@ function prepared(title: string, rawHash: string, body = "正文第一段。", k
     body,
     notes: [],
   };
+  // As prepareItem does: the title's slug, and the file as it reads with it.
+  const slug = slugOrFallback(title, key);
+  return { ...item, slug, text: renderContentFile({ ...item.frontMatter, slug }, body) };
 }
 
 async function setup() {

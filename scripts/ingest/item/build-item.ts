@@ -7,6 +7,8 @@ import { resolveDate } from "./dates.ts";
 import { identify, sha256, type Identity } from "./identity.ts";
 import { detectLanguage, normalizeLanguageTag } from "./language.ts";
 import type { ItemFrontMatter } from "./schema.ts";
+import { renderContentFile, validateFrontMatter } from "../store/content-file.ts";
+import { slugOrFallback } from "./slug.ts";
 import { summarize, truncate } from "./summary.ts";
 import type { TopicMatcher } from "./topics.ts";
 
@@ -21,6 +23,10 @@ export type DraftFrontMatter = Omit<ItemFrontMatter, "slug" | "updated">;
 
 export interface PreparedItem {
   identity: Identity;
+  /** The slug the title gives (the store makes it unique). */
+  slug: string;
+  /** The content file as it reads with that slug, validated: most items are written as is. */
+  text: string;
   /** Hash of the raw input: an unchanged hash means an unchanged item. */
   rawHash: string;
   frontMatter: DraftFrontMatter;
@@ -74,7 +80,9 @@ export function prepareItem(raw: RawItem, source: SourceInfo, topics: TopicMatch
   };
   const identity = identify(raw, source.id);
   frontMatter.id = identity.id;
-  return { identity, rawHash: rawItemHash(raw), frontMatter, body, notes: cleaned.notes };
+  const slug = slugOrFallback(title, identity.key);
+  const text = renderContentFile(validateFrontMatter({ ...frontMatter, slug }), body);
+  return { identity, slug, text, rawHash: rawItemHash(raw), frontMatter, body, notes: cleaned.notes };
 }
 
 /** The feed's own image (media:content, enclosure, JSON image) when the body has no lead image. */

@@ -9,12 +9,14 @@ const imageSrc = z.string().min(1);
 export const imageSchema = z.object({
   src: imageSrc,
   caption: z.string().optional(),
+  /** Photographer or agency, when the source names one. */
+  credit: z.string().optional(),
 });
 
 export const gallerySchema = z.object({
   title: z.string().optional(),
   images: z
-    .array(z.object({ src: imageSrc, title: z.string().optional(), caption: z.string().optional() }))
+    .array(z.object({ src: imageSrc, title: z.string().optional(), caption: z.string().optional(), credit: z.string().optional() }))
     .min(1),
 });
 

@@ -30,3 +30,12 @@ export function parseContentFile(text: string): ParsedContentFile {
   if (!result.success) throw new Error(result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
   return { frontMatter: result.data, body: match[2].trim() };
 }
+
+/** Validates front matter before it is written; throws an Error naming every problem. */
+export function validateFrontMatter(frontMatter: ItemFrontMatter): ItemFrontMatter {
+  const result = itemFrontMatterSchema.safeParse(frontMatter);
+  if (!result.success) {
+    throw new Error(`invalid item: ${result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  }
+  return result.data;
+}

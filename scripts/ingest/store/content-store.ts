@@ -7,11 +7,11 @@ import { DateTime } from "luxon";
 import type { ContentPaths } from "../../config/paths.ts";
 import type { PreparedItem, SourceInfo } from "../item/build-item.ts";
 import { sha256, type Identity } from "../item/identity.ts";
-import { itemFrontMatterSchema, type IndexRecord, type ItemFrontMatter } from "../item/schema.ts";
-import { slugOrFallback, uniqueSlug } from "../item/slug.ts";
+import type { IndexRecord, ItemFrontMatter } from "../item/schema.ts";
+import { uniqueSlug } from "../item/slug.ts";
 import type { RawItem } from "../raw-item.ts";
 import { writeFileAtomic } from "./atomic-write.ts";
-import { renderContentFile } from "./content-file.ts";
+import { renderContentFile, validateFrontMatter } from "./content-file.ts";
 import { saveIndex, toIndexRecord } from "./item-index.ts";
 import { writeRawRecord } from "./raw-store.ts";
 
@@ -91,7 +91,7 @@ export class ContentStore {
     }
     // The id and slug of a known item never change: its URL is stable.
     const frontMatter = { ...prepared.frontMatter, id: existing.id, slug: existing.slug, updated: existing.updated };
-    const same = renderContentFile(validate(frontMatter), prepared.body);
+    const same = renderContentFile(validateFrontMatter(frontMatter), prepared.body);
     if (same === current) {
       if (existing.rawHash !== prepared.rawHash) await this.commit(frontMatter, prepared, source, raw, existing.path, same, existing.path);
       return { outcome: "unchanged", ...base };
@@ -103,21 +103,23 @@ export class ContentStore {
     }
     frontMatter.updated = DateTime.fromJSDate(this.options.now).toUTC().toISO()!;
     const relPath = this.contentPath(frontMatter.date, existing.slug);
-    await this.commit(frontMatter, prepared, source, raw, relPath, renderContentFile(validate(frontMatter), prepared.body), existing.path);
+    await this.commit(frontMatter, prepared, source, raw, relPath, renderContentFile(validateFrontMatter(frontMatter), prepared.body), existing.path);
     return { outcome: "updated", path: relPath, id: existing.id };
   }
 
   private async storeNew(prepared: PreparedItem, source: SourceInfo, raw: RawItem): Promise<StoreResult> {
-    const slug = uniqueSlug(slugOrFallback(prepared.frontMatter.title, prepared.identity.key), this.slugs);
+    const slug = uniqueSlug(prepared.slug, this.slugs);
     this.slugs.add(slug);
-    const frontMatter = validate({ ...prepared.frontMatter, slug });
+    const frontMatter = validateFrontMatter({ ...prepared.frontMatter, slug });
     const relPath = this.contentPath(frontMatter.date, slug);
     const file = path.join(this.paths.root, relPath);
     if (existsSync(file) && !this.options.force) {
       // A file the index does not know: left by hand or by an interrupted run. Never clobber it.
       return { outcome: "kept", path: relPath, id: frontMatter.id, reason: `a file not in the index exists at ${relPath}; use --force or --rebuild-index` };
     }
-    await this.commit(frontMatter, prepared, source, raw, relPath, renderContentFile(frontMatter, prepared.body));
+    // The worker rendered the file with its slug; only a taken slug means rendering it again here.
+    const text = slug === prepared.slug ? prepared.text : renderContentFile(frontMatter, prepared.body);
+    await this.commit(frontMatter, prepared, source, raw, relPath, text);
     return { outcome: "new", path: relPath, id: frontMatter.id };
   }
 
@@ -155,12 +157,4 @@ export class ContentStore {
     if (this.options.dryRun) return false;
     return saveIndex(this.paths, this.records);
   }
-}
-
-function validate(frontMatter: ItemFrontMatter): ItemFrontMatter {
-  const result = itemFrontMatterSchema.safeParse(frontMatter);
-  if (!result.success) {
-    throw new Error(`invalid item: ${result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-  }
-  return result.data;
 }
