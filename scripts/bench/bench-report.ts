@@ -75,3 +75,22 @@ output, keeping every article page whose render key did not change.
 
 ${sections.join("\n")}`;
 }
+
+export interface ImageFigures {
+  images: number;
+  cold: { ms: number; encoded: number; reused: number; failed: number };
+  warm: { ms: number; encoded: number; reused: number; failed: number };
+  maxRssMiB: number;
+}
+
+/** The images stage on generated local photographs: cold encoding, then a warm rebuild. */
+export function imageSection(f: ImageFigures): string {
+  const perSecond = (f.images / (f.cold.ms / 1000)).toFixed(2);
+  return `## Images (${f.images} generated 1600 px photographs)
+
+| run | time | images/s | derivatives encoded | reused | peak memory |
+|---|---|---|---|---|---|
+| cold | ${(f.cold.ms / 1000).toFixed(1)} s | ${perSecond} | ${f.cold.encoded} | ${f.cold.reused} | ${Math.round(f.maxRssMiB)} MiB |
+| warm rebuild | ${(f.warm.ms / 1000).toFixed(2)} s | | ${f.warm.encoded} | ${f.warm.reused} | |
+`;
+}

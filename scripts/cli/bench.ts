@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { BENCH_WORK, initContentDir } from "../bench/bench-content.ts";
-import { benchReport, sizeSection, type BuildFigures, type IngestFigures, type SizeFigures } from "../bench/bench-report.ts";
+import { benchReport, imageSection, sizeSection, type BuildFigures, type ImageFigures, type IngestFigures, type SizeFigures } from "../bench/bench-report.ts";
 import { generateArchiveItems, generateNightlyItems } from "../bench/generate-items.ts";
 import { PROJECT_ROOT } from "../config/paths.ts";
 
@@ -52,6 +52,9 @@ function stage<T>(script: string, args: string[]): T {
   return JSON.parse(out.trim().split("\n").pop()!) as T;
 }
 
+/** Photographs for the images figures: enough to time, few enough to keep the bench short. */
+const IMAGE_COUNT = 30;
+
 const log = (text: string) => process.stderr.write(`bench: ${text}\n`);
 
 async function measureSize(n: number): Promise<SizeFigures> {
@@ -87,4 +90,8 @@ for (const n of sizes) {
   sections.push(sizeSection(figures));
   process.stdout.write(`${sizeSection(figures)}\n`);
 }
+log(`images: ${IMAGE_COUNT} generated photographs, cold then warm…`);
+const images = imageSection(stage<ImageFigures>("scripts/bench/measure-images.ts", [path.join(BENCH_WORK, "images"), String(IMAGE_COUNT)]));
+sections.push(images);
+process.stdout.write(`${images}\n`);
 if (!values["no-write"]) await writeFile(path.join(PROJECT_ROOT, "docs/benchmarks.md"), benchReport(sections, load));
