@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
+import { translate } from "./i18n.ts";
 import type { SiteModel } from "./site-model.ts";
 import type { SiteConfig } from "./site-config.ts";
 
@@ -20,18 +21,25 @@ export async function buildSearchIndex(outputDir: string, model: SiteModel, site
   if (!index) throw new Error(`pagefind: ${createErrors.join("; ")}`);
   const errors: string[] = [...createErrors];
   try {
-    for (const item of model.items) {
-      const response = site.search.fullText
-        ? await index.addHTMLFile({ url: item.url, content: readFileSync(path.join(outputDir, item.url, "index.html"), "utf8") })
-        : await index.addCustomRecord({
-            url: item.url,
-            content: [item.title, item.summary, item.topics.map((t) => t.name).join(" "), item.source.name].join("\n"),
-            language: pagefindLanguage(item.lang),
-            meta: { title: item.title, source: item.source.name, date: item.date.slice(0, 10) },
-            filters: { topic: item.topics.map((t) => t.name), source: [item.source.name] },
-          });
-      errors.push(...response.errors);
-    }
+    // Filter names are what the search page shows: in the site's language.
+    const topicFilter = translate("topics", site.lang);
+    const sourceFilter = translate("source", site.lang);
+    // Every record is sent at once (Pagefind takes them in order over one channel), rather than
+    // waiting for each reply: one round trip per record made this stage slow on large sites.
+    const responses = await Promise.all(
+      model.items.map((item) =>
+        site.search.fullText
+          ? index.addHTMLFile({ url: item.url, content: readFileSync(path.join(outputDir, item.url, "index.html"), "utf8") })
+          : index.addCustomRecord({
+              url: item.url,
+              content: [item.title, item.summary, item.topics.map((t) => t.name).join(" "), item.source.name].join("\n"),
+              language: pagefindLanguage(item.lang),
+              meta: { title: item.title, source: item.source.name, date: item.date.slice(0, 10) },
+              filters: { [topicFilter]: item.topics.map((t) => t.name), [sourceFilter]: [item.source.name] },
+            }),
+      ),
+    );
+    for (const response of responses) errors.push(...response.errors);
     const written = await index.writeFiles({ outputPath: path.join(outputDir, "pagefind") });
     errors.push(...written.errors);
     const pagefindPeakRssMb = pagefindPeakRss();
