@@ -65,7 +65,7 @@ async function* inWorkers(jobs: AsyncIterator<PrepareJob>, options: PrepareOptio
   const entry = new URL("./prepare-worker.ts", import.meta.url).href;
   const pool = Array.from(
     { length: count },
-    () => new Worker(new URL("./worker-boot.mjs", import.meta.url), { workerData: { entry, rules: options.rules, now: options.now.getTime() } }),
+    () => new Worker(new URL("../../workers/worker-boot.mjs", import.meta.url), { workerData: { entry, rules: options.rules, now: options.now.getTime() } }),
   );
   const sent = new Map<number, PrepareJob[]>();
   const done = new Map<number, PrepareOutcome[]>();

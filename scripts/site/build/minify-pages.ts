@@ -34,7 +34,7 @@ export async function minifyPages(files: string[], workers = defaultWorkers(file
   for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
   const total: MinifyCounts = { files: files.length, bytesBefore: 0, bytesAfter: 0 };
   const entry = new URL("./minify-worker.ts", import.meta.url).href;
-  const pool = Array.from({ length: Math.min(workers, batches.length) }, () => new Worker(new URL("./worker-boot.mjs", import.meta.url), { workerData: { entry } }));
+  const pool = Array.from({ length: Math.min(workers, batches.length) }, () => new Worker(new URL("../../workers/worker-boot.mjs", import.meta.url), { workerData: { entry } }));
   try {
     await Promise.all(pool.map((worker) => drain(worker, batches, total)));
   } finally {

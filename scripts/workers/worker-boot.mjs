@@ -1,0 +1,7 @@
+// Worker threads do not inherit tsx's loader for their entry file: every worker pool (ingest,
+// minify) starts here, which registers it and then loads the TypeScript entry named in workerData.
+import { register } from "tsx/esm/api";
+import { workerData } from "node:worker_threads";
+
+register();
+await import(workerData.entry);
