@@ -2,7 +2,7 @@
 // (media:content, media:group, media:thumbnail). Read from the parser's element tree because the
 // library merges title and description and drops item-level thumbnails.
 import type { RawMedia } from "../raw-item.ts";
-import { resolveHttp } from "./resolve-url.ts";
+import { hasScheme, resolveHttp } from "./resolve-url.ts";
 
 /** The slice of @rowanmanning/feed-parser's Element that this module uses. */
 export interface FeedElement {
@@ -18,10 +18,15 @@ export interface FeedElement {
   getAttributeAsUrl(name: string): string | null;
 }
 
-export function extractMedia(item: FeedElement, base: string | undefined): RawMedia[] {
+/**
+ * `assetBase` (a file:// URL) is set for feeds read from local files: their relative media paths
+ * name files beside the feed (the bundled samples), as relative <img> paths in their HTML do.
+ */
+export function extractMedia(item: FeedElement, base: string | undefined, assetBase?: string): RawMedia[] {
   const found: RawMedia[] = [];
   const add = (el: FeedElement, attr: string, role: RawMedia["role"], extra: Partial<RawMedia> = {}) => {
-    const url = resolveHttp(el.getAttributeAsUrl(attr), base);
+    const raw = el.getAttribute(attr)?.trim();
+    const url = assetBase && raw && !hasScheme(raw) ? new URL(raw, assetBase).href : resolveHttp(el.getAttributeAsUrl(attr), base);
     if (url) found.push({ url, role, ...extra });
   };
 

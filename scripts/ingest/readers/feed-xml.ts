@@ -12,6 +12,8 @@ type FeedItem = Feed["items"][number];
 export interface FeedReadOptions {
   /** The URL the feed was fetched from (after redirects), the base for its relative URLs. */
   baseUrl?: string;
+  /** file:// URL of a local feed: its relative media paths name files beside it. */
+  assetBase?: string;
 }
 
 export function readFeedXml(text: string, input: string, opts: FeedReadOptions = {}): RawItem[] {
@@ -49,7 +51,7 @@ export function readFeedXml(text: string, input: string, opts: FeedReadOptions =
       categories: ownCategories(item),
       html: content || description,
       summary: content && description && description !== content ? description : undefined,
-      media: extractMedia(el, itemBase),
+      media: extractMedia(el, itemBase, opts.assetBase),
       baseUrl: itemBase,
       lang: itemLang(el) ?? feedLang,
     } satisfies RawItem;

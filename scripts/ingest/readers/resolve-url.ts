@@ -31,7 +31,8 @@ export function resolveHttp(ref: string | null | undefined, ...bases: (string | 
   return undefined;
 }
 
-function hasScheme(ref: string): boolean {
+/** True for an absolute URL of any scheme. */
+export function hasScheme(ref: string): boolean {
   try {
     new URL(ref);
     return true;
