@@ -10,6 +10,7 @@ import { ingest, type IngestInput } from "../ingest/ingest.ts";
 import { emptyCounts, type IngestReport } from "../ingest/report.ts";
 import { writeFileAtomic } from "../ingest/store/atomic-write.ts";
 import { loadIndex } from "../ingest/store/item-index.ts";
+import { imageSummaryLine } from "../images/fetch-images.ts";
 import { buildSite } from "../site/build-site.ts";
 import { loadSiteConfig } from "../site/site-config.ts";
 import { checkBuild, publishedItemCount } from "./check-build.ts";
@@ -105,8 +106,10 @@ export async function runDigest(options: DigestOptions = {}): Promise<DigestRunR
         globalData: { digestStatus: statusView([report, ...history], records, sources, site, now) },
       }),
     );
-    report.site = { pages: built.pages, items: built.items };
+    report.site = { pages: built.pages, items: built.items, images: imageSummaryLine(built.images) };
+    report.stages.push({ name: "build: images", ms: built.images.ms });
     for (const stage of built.stages) report.stages.push({ name: `build: ${stage.name}`, ms: stage.ms });
+    for (const f of built.images.failed) report.warnings.push(`image ${f.action}: ${f.src} (${f.reason})`);
     report.problems = await checkBuild(dirs.next, {
       items: built.items,
       previousItems: await publishedItemCount(dirs.live),

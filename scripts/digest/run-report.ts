@@ -33,7 +33,7 @@ export interface DigestRunReport {
   failures: Failure[];
   warnings: string[];
   stages: { name: string; ms: number }[];
-  site?: { pages: number; items: number };
+  site?: { pages: number; items: number; images?: string };
   /** Why the build was not published, if it was not. */
   problems: string[];
 }
@@ -75,7 +75,7 @@ export function formatRunReport(report: DigestRunReport): string {
   if (report.failures.length > 50) lines.push(`  … and ${report.failures.length - 50} more failures (see the JSON report)`);
   for (const w of report.warnings) lines.push(`  warning: ${w}`);
   if (report.stages.length) lines.push(`  stages: ${report.stages.map((s) => `${s.name} ${(s.ms / 1000).toFixed(2)} s`).join(", ")}`);
-  if (report.site) lines.push(`  site: ${report.site.pages} pages, ${report.site.items} items`);
+  if (report.site) lines.push(`  site: ${report.site.pages} pages, ${report.site.items} items${report.site.images ? `; ${report.site.images}` : ""}`);
   for (const p of report.problems) lines.push(`  not published: ${p}`);
   lines.push(report.published ? "  published" : report.dryRun ? "  dry run: nothing written" : "  NOT published: the previous site stays");
   return lines.join("\n");
