@@ -18,13 +18,13 @@ export interface PrepareJob {
 
 const MIN_ITEMS_FOR_WORKERS = 300;
 const BATCH = 40;
-/** Batches in flight per worker: one being worked on, one waiting, so no worker idles. */
-const IN_FLIGHT = 2;
+/** Batches per worker not yet stored: being worked on, queued, or done and waiting for the main thread. */
+const IN_FLIGHT = 3;
 
 export interface PrepareOptions {
   rules: TopicRule[];
   now: Date;
-  /** Worker threads to use; default: one per core when the run is large enough; 0: in-process. */
+  /** Worker threads to use; default: one per core but the main thread's, when the run is large enough; 0: in-process. */
   workers?: number;
 }
 
@@ -43,7 +43,9 @@ export async function* prepareAll(jobs: AsyncIterable<PrepareJob> | Iterable<Pre
     }
     head.push(next.value);
   }
-  const workers = options.workers ?? (exhausted ? 0 : Math.min(os.availableParallelism(), 4));
+  // The main thread reads, hashes and writes all the while: one core stays its own. Measured on
+  // 2 cores with 10,000 items: one worker 422 items/s in 474 MiB, two 393 items/s in 796 MiB.
+  const workers = options.workers ?? (exhausted ? 0 : Math.max(1, Math.min(os.availableParallelism() - 1, 4)));
   const all = chain(head, exhausted ? undefined : source);
   if (workers <= 0) yield* inProcess(all, options);
   else yield* inWorkers(all, options, workers);
@@ -68,6 +70,7 @@ async function* inWorkers(jobs: AsyncIterator<PrepareJob>, options: PrepareOptio
     () => new Worker(new URL("../../workers/worker-boot.mjs", import.meta.url), { workerData: { entry, rules: options.rules, now: options.now.getTime() } }),
   );
   const sent = new Map<number, PrepareJob[]>();
+  const owner = new Map<number, Worker>();
   const done = new Map<number, PrepareOutcome[]>();
   let nextId = 0;
   let noMoreJobs = false;
@@ -92,6 +95,7 @@ async function* inWorkers(jobs: AsyncIterator<PrepareJob>, options: PrepareOptio
       if (batch.length) {
         const id = nextId++;
         sent.set(id, batch);
+        owner.set(id, worker);
         worker.postMessage({ id, jobs: batch });
       }
       signal();
@@ -102,8 +106,9 @@ async function* inWorkers(jobs: AsyncIterator<PrepareJob>, options: PrepareOptio
   };
   for (const worker of pool) {
     worker.on("message", (msg: { id: number; results: PrepareOutcome[] }) => {
+      // The worker gets its next batch when this one is consumed, not now: results never pile up
+      // faster than the main thread stores them (that was the ingest's memory peak).
       done.set(msg.id, msg.results);
-      feed(worker);
       signal();
     });
     worker.on("error", (err: Error) => {
@@ -123,8 +128,11 @@ async function* inWorkers(jobs: AsyncIterator<PrepareJob>, options: PrepareOptio
       }
       const batch = sent.get(id)!;
       const results = done.get(id)!;
+      const worker = owner.get(id)!;
       sent.delete(id);
       done.delete(id);
+      owner.delete(id);
+      feed(worker);
       for (let i = 0; i < batch.length; i++) yield [batch[i], results[i]];
     }
   } finally {
