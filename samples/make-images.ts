@@ -4,6 +4,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
+import { prng } from "../scripts/bench/generate-items.ts";
 
 type Scene = "skyline" | "water" | "hills" | "hall" | "grid" | "sky";
 
@@ -49,17 +50,11 @@ const IMAGES: ImageSpec[] = [
   { name: "flood-6.jpg", width: 1600, height: 900, scene: "skyline", label: "Clean-up" },
 ];
 
-/** FNV-1a, then a small PRNG seeded from it: the same name always draws the same picture. */
+/** FNV-1a of the name seeds the generator: the same name always draws the same picture. */
 function prngFor(name: string): () => number {
   let h = 0x811c9dc5;
   for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
-  let a = h >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return prng(h >>> 0);
 }
 
 function hsl(h: number, s: number, l: number): string {

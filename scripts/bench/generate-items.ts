@@ -40,8 +40,8 @@ const TEMPLATES = [
   "这是{L}{T}第{#}次{V}类似的{N}。",
 ];
 
-/** mulberry32: tiny, fast, good enough for test data. */
-function prng(seed: number): () => number {
+/** mulberry32: tiny, fast, good enough for test data (the sample images draw from it too). */
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) | 0;

@@ -27,13 +27,16 @@ export function collectImageRefs(contentDir: string, indexFile: string): { refs:
       warnings.push(`images: ${rel} skipped (${(error as Error).message})`);
       continue;
     }
-    const { image, gallery } = parsed.frontMatter;
-    const add = (src: string | null | undefined) => src && refs.push({ src, item: rel });
-    add(image?.src);
-    for (const g of gallery?.images ?? []) add(g.src);
-    for (const src of markdownImageSources(md.parse(parsed.body, {}))) add(src);
+    for (const src of imageSourcesOf(parsed, md)) refs.push({ src, item: rel });
   }
   return { refs, warnings };
+}
+
+/** The images one content file names, in the order pages show them: lead, gallery, body. */
+export function imageSourcesOf(parsed: ReturnType<typeof parseContentFile>, md: MarkdownIt): string[] {
+  const { image, gallery } = parsed.frontMatter;
+  const sources = [image?.src, ...(gallery?.images ?? []).map((g) => g.src), ...markdownImageSources(md.parse(parsed.body, {}))];
+  return sources.filter((src): src is string => Boolean(src));
 }
 
 /** Image URLs in parsed Markdown (markdown-it's own parser, the one the site renders with). */
@@ -49,7 +52,8 @@ export function markdownImageSources(tokens: Token[]): string[] {
   return out;
 }
 
-function contentFilesOf(indexFile: string): string[] {
+/** The content files the item index lists (relative paths that stay inside the content dir). */
+export function contentFilesOf(indexFile: string): string[] {
   if (!existsSync(indexFile)) return [];
   const records: unknown = JSON.parse(readFileSync(indexFile, "utf8"));
   if (!Array.isArray(records)) return [];

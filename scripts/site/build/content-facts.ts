@@ -2,9 +2,9 @@
 // (an article's page depends on them) and the images it names (for the images stage). Parsing
 // every file for its images is the costly part, so that is cached by content hash across builds.
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { markdownImageSources, type ImageRef } from "../../images/collect-image-refs.ts";
+import { contentFilesOf, imageSourcesOf, type ImageRef } from "../../images/collect-image-refs.ts";
 import { markdownRenderer } from "../../ingest/convert/to-markdown.ts";
 import { parseContentFile } from "../../ingest/store/content-file.ts";
 
@@ -34,7 +34,7 @@ export function collectContentFacts(contentDir: string, indexFile: string, previ
   const cache: Record<string, string[]> = {};
   let parsed = 0;
   let md: ReturnType<typeof markdownRenderer> | undefined;
-  for (const rel of indexedContentFiles(indexFile)) {
+  for (const rel of contentFilesOf(indexFile)) {
     const facts = factsOf(path.join(contentDir, rel), previous, () => {
       parsed++;
       return (md ??= markdownRenderer());
@@ -61,25 +61,8 @@ function factsOf(file: string, previous: Record<string, string[]>, markdown: () 
   const known = previous[hash];
   if (Array.isArray(known) && known.every((s) => typeof s === "string")) return { hash, images: known };
   try {
-    const { frontMatter, body } = parseContentFile(bytes.toString("utf8"));
-    const images: string[] = [];
-    const add = (src: string | null | undefined) => {
-      if (src) images.push(src);
-    };
-    add(frontMatter.image?.src);
-    for (const g of frontMatter.gallery?.images ?? []) add(g.src);
-    for (const src of markdownImageSources(markdown().parse(body, {}))) add(src);
-    return { hash, images };
+    return { hash, images: imageSourcesOf(parseContentFile(bytes.toString("utf8")), markdown()) };
   } catch (error) {
     return { hash, images: [], error: (error as Error).message };
   }
-}
-
-/** The index's content paths, as collect-image-refs.ts reads them: relative, inside the content dir. */
-function indexedContentFiles(indexFile: string): string[] {
-  if (!existsSync(indexFile)) return [];
-  const records: unknown = JSON.parse(readFileSync(indexFile, "utf8"));
-  if (!Array.isArray(records)) return [];
-  const paths = records.map((r) => (r as { path?: unknown })?.path).filter((p): p is string => typeof p === "string");
-  return [...new Set(paths)].filter((p) => !path.isAbsolute(p) && !p.split(/[\\/]/).includes(".."));
 }
