@@ -1,10 +1,11 @@
-// `npm run build`: content/ → dist/ (Eleventy, minify, search index; atomic swap).
+// `npm run build`: content/ → dist/ (Eleventy, search index; atomic swap).
 // `npm start` (= --serve): build once, then Eleventy's dev server with live reload on dist/.
 import path from "node:path";
 import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
 import { PROJECT_ROOT } from "../config/paths.ts";
 import { buildSite, ELEVENTY_CONFIG, type BuildResult } from "../site/build-site.ts";
+import type { EleventyUserConfig } from "../site/eleventy-setup.ts";
 
 const HELP = `Usage: npm run build -- [options]    (npm start = build, then serve with live reload)
 
@@ -37,8 +38,16 @@ async function main(): Promise<number> {
   const result = await buildSite({ contentDir, outputDir, quiet: values.quiet });
   printSummary(result, performance.now() - started);
   if (values.serve) {
-    // The dev server re-renders with Eleventy only; minify and search index stay from the build above.
-    const eleventy = new Eleventy(contentDir, outputDir, { configPath: ELEVENTY_CONFIG, quietMode: values.quiet, runMode: "serve" });
+    // The dev server re-renders with Eleventy only, from the layouts as written (edits show on
+    // reload, uncompacted); the search index stays from the build above.
+    const eleventy = new Eleventy(contentDir, outputDir, {
+      configPath: ELEVENTY_CONFIG,
+      quietMode: values.quiet,
+      runMode: "serve",
+      config: (config: Pick<EleventyUserConfig, "gazette">) => {
+        config.gazette = { sourceLayouts: true };
+      },
+    });
     await eleventy.init();
     await eleventy.watch();
     await eleventy.serve(Number(values.port));
@@ -51,7 +60,7 @@ function printSummary(result: BuildResult, totalMs: number): void {
   for (const stage of result.stages) lines.push(`  ${stage.name.padEnd(13)} ${(stage.ms / 1000).toFixed(2)} s`);
   const s = result.search;
   const memory = s.pagefindPeakRssMb === undefined ? "" : `, pagefind peak ${s.pagefindPeakRssMb} MB`;
-  lines.push(`  search: ${s.records} records (${s.mode})${memory}, node heap +${s.heapDeltaMb} MB`);
+  lines.push(`  search: ${s.records} records (${s.mode})${memory}`);
   for (const error of s.errors) lines.push(`  search warning: ${error}`);
   lines.push(`  total         ${(totalMs / 1000).toFixed(2)} s`);
   process.stdout.write(lines.join("\n") + "\n");

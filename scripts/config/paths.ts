@@ -3,6 +3,9 @@ import path from "node:path";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
 
+/** The layouts minified once per change of their source (scripts/site/compact-templates.ts). */
+export const COMPACT_LAYOUTS_CACHE = path.join(PROJECT_ROOT, ".cache", "layouts");
+
 export interface ContentPaths {
   root: string;
   /** content/items/YYYY/MM/<slug>.md */

@@ -1,4 +1,4 @@
-// One site build: images, Eleventy into a staging folder, minify, search index, then swap the
+// One site build: images, then Eleventy into a staging folder beside the search index, then swap the
 // staging folder in for the output folder, so a failed build never leaves a half-written dist/.
 // Incremental: when nothing shared changed since the previous build, Eleventy renders only the
 // articles whose render key changed (plus every listing, feed and utility page) and each other
@@ -13,7 +13,6 @@ import { readBuildManifest, writeBuildManifest } from "./build/build-manifest.ts
 import { collectContentFacts } from "./build/content-facts.ts";
 import { clearEleventyCaches } from "./build/eleventy-caches.ts";
 import { linkKeptPages } from "./build/keep-pages.ts";
-import { minifyPages } from "./build/minify-pages.ts";
 import { planBuild, type BuildPlan } from "./build/plan-build.ts";
 import { globalRenderKey } from "./build/render-keys.ts";
 import { LAYOUTS_DIR, type EleventyUserConfig } from "./eleventy-setup.ts";
@@ -38,7 +37,7 @@ export interface BuildOptions {
 }
 
 export interface StageTiming {
-  name: "eleventy" | "minify" | "search index";
+  name: "eleventy" | "search index";
   ms: number;
 }
 
@@ -48,7 +47,7 @@ export interface BuildResult {
   /** Items the site lists (after retention). */
   items: number;
   stages: StageTiming[];
-  search: SearchIndexStats & { heapDeltaMb: number };
+  search: SearchIndexStats;
   /** The images stage (run before Eleventy): counts, and the images that failed. */
   images: ImageStageReport & { ms: number };
   /** What was rendered and what was kept from the previous build. */
@@ -85,19 +84,28 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const plan = planBuild({ state, globalKey, files: facts.files, images: catalog, previous });
     const planMs = Math.round(performance.now() - planStart);
 
-    const written = await timed("eleventy", () =>
-      runEleventy(contentDir, staging, options.quiet ?? false, options.globalData, { state, only: plan.mode === "incremental" ? plan.render : undefined }),
-    );
+    // The default search index is made of item records, not pages: Pagefind (its own process)
+    // indexes them while Eleventy renders. Full-text search must wait for the pages.
+    const searchFromPages = state.site.search.fullText;
+    const searchIndex = () => timed("search index", () => buildSearchIndex(staging, state.model, state.site));
+    const searchEarly = searchFromPages ? undefined : searchIndex();
+    // Settled at once so that a failure of either is reported once, after both have stopped.
+    const [rendered, searched] = await Promise.allSettled([
+      timed("eleventy", () =>
+        runEleventy(contentDir, staging, options.quiet ?? false, options.globalData, { state, only: plan.mode === "incremental" ? plan.render : undefined }),
+      ),
+      searchEarly,
+    ]);
+    if (rendered.status === "rejected") throw rendered.reason;
+    if (searched.status === "rejected") throw searched.reason;
+    const written = rendered.value;
     if (plan.mode === "incremental") linkKeptPages(previousDir, staging, plan.keep);
     const pages = listHtmlFiles(staging).length;
-    await timed("minify", () => minifyPages(written.filter((f) => f.endsWith(".html")).sort()));
-    const heapBefore = process.memoryUsage().heapUsed;
-    const search = await timed("search index", () => buildSearchIndex(staging, state.model, state.site));
-    const heapDeltaMb = Math.round((process.memoryUsage().heapUsed - heapBefore) / 1048576);
+    const search = searched.value ?? (await searchIndex());
     writeBuildManifest(staging, { version: 1, globalKey, pages: plan.pages, images: facts.cache });
     swapInto(staging, outputDir);
     const incremental = { mode: plan.mode, reason: plan.reason, rendered: written.length, kept: plan.keep.length, planMs };
-    return { outputDir, pages, items: state.model.items.length, stages, search: { ...search, heapDeltaMb }, images, incremental };
+    return { outputDir, pages, items: state.model.items.length, stages, search, images, incremental };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;

@@ -1,12 +1,13 @@
 // Wires the site into Eleventy: directories, data, filters, markdown, page templates, media.
 // .eleventy.js only calls configureGazette(); everything here is typed and tested.
 import path from "node:path";
-import { PROJECT_ROOT } from "../config/paths.ts";
+import { COMPACT_LAYOUTS_CACHE, PROJECT_ROOT } from "../config/paths.ts";
 import { ImageCatalog } from "../images/image-catalog.ts";
 import { registerImageFilters, withResponsiveImages } from "../images/image-filters.ts";
 import { markdownRenderer } from "../ingest/convert/to-markdown.ts";
 import { toIso } from "./dates.ts";
 import { withFastFilters } from "./build/fast-filters.ts";
+import { compactLayouts } from "./compact-templates.ts";
 import { registerFeeds } from "./feeds/register-feeds.ts";
 import { registerFilters } from "./filters.ts";
 import { registerPageTemplates } from "./page-templates.ts";
@@ -31,8 +32,11 @@ export interface EleventyUserConfig {
   setWatchJavaScriptDependencies(watch: boolean): void;
   addWatchTarget(target: string): void;
   on(event: string, fn: (...args: never[]) => unknown): void;
-  /** Set by runEleventy before this config runs: a state buildSite already loaded. */
-  gazette?: { state?: SiteState };
+  /**
+   * Set before this config runs: a state buildSite already loaded; `sourceLayouts` renders with
+   * the layouts as written (the dev server, so that edits show on reload) instead of compacted.
+   */
+  gazette?: { state?: SiteState; sourceLayouts?: boolean };
 }
 
 export interface GazetteEleventyOptions {
@@ -41,7 +45,7 @@ export interface GazetteEleventyOptions {
   templateFormats: string[];
 }
 
-export function configureGazette(config: EleventyUserConfig): GazetteEleventyOptions {
+export async function configureGazette(config: EleventyUserConfig): Promise<GazetteEleventyOptions> {
   const inputDir = path.resolve(config.directories.input);
   // buildSite loads the state to plan the build; the first render reuses it instead of reloading.
   const state = config.gazette?.state ?? new SiteState(inputDir, path.join(LAYOUTS_DIR, "assets"));
@@ -49,8 +53,10 @@ export function configureGazette(config: EleventyUserConfig): GazetteEleventyOpt
   // Images: the images stage (scripts/images/fetch-images.ts) filled the cache before this build.
   const images = new ImageCatalog();
 
+  // Pages come out compact because their templates were minified once (compact-templates.ts).
+  const layoutsDir = config.gazette?.sourceLayouts ? LAYOUTS_DIR : await compactLayouts(LAYOUTS_DIR, COMPACT_LAYOUTS_CACHE);
   // Eleventy resolves includes relative to the input dir; layouts live beside content/.
-  config.setIncludesDirectory(path.relative(inputDir, LAYOUTS_DIR));
+  config.setIncludesDirectory(path.relative(inputDir, layoutsDir));
   // A deployment may keep generated content out of git; Eleventy must render it all the same.
   config.setUseGitIgnore(false);
   config.ignores.add(path.join(path.relative(process.cwd(), inputDir), "_raw/**"));
@@ -61,7 +67,7 @@ export function configureGazette(config: EleventyUserConfig): GazetteEleventyOpt
   registerFilters(withFastFilters(config, state), state);
   registerImageFilters(config, images, () => state.site);
   registerFeeds(config, state, images);
-  registerPageTemplates(config, path.join(LAYOUTS_DIR, "pages"));
+  registerPageTemplates(config, path.join(layoutsDir, "pages"));
   config.addPassthroughCopy({ [path.relative(process.cwd(), path.join(LAYOUTS_DIR, "assets", "search.js"))]: "assets/search.js" });
   config.addPassthroughCopy({ [path.relative(process.cwd(), path.join(LAYOUTS_DIR, "assets", "lightbox.js"))]: "assets/lightbox.js" });
 

@@ -1,5 +1,5 @@
 // Worker threads do not inherit tsx's loader for their entry file: every worker pool (ingest,
-// minify) starts here, which registers it and then loads the TypeScript entry named in workerData.
+// search index) starts here, which registers it and then loads the TypeScript entry named in workerData.
 import { register } from "tsx/esm/api";
 import { workerData } from "node:worker_threads";
 

@@ -45,7 +45,7 @@ describe("built fixture site", () => {
     }
     // Every page kind above, plus articles, days, months, topic and source pages, galleries, status.
     assert.equal(site.result.pages, 28);
-    assert.deepEqual(site.result.stages.map((s) => s.name), ["eleventy", "minify", "search index"]);
+    assert.deepEqual(site.result.stages.map((s) => s.name).sort(), ["eleventy", "search index"]);
   });
 
   it("paginates topics exactly at the edge (itemsPerPage 3)", () => {

@@ -1,5 +1,5 @@
-// Kept article pages: hard links from the previous output into the staging folder (no copy, no
-// re-minify). Called after Eleventy wrote, so it never writes through a link into the old build.
+// Kept article pages: hard links from the previous output into the staging folder (no copy).
+// Called after Eleventy wrote, so it never writes through a link into the old build.
 import { linkSync, mkdirSync } from "node:fs";
 import path from "node:path";
 
