@@ -5,6 +5,12 @@
 // looks at the few best candidates of each group instead of every item.
 import type { DayView, ItemView, SiteModel } from "../site-model.ts";
 
+interface Group {
+  names: Set<string>;
+  items: ItemView[];
+  positions: number[];
+}
+
 interface Ranked {
   item: ItemView;
   score: number;
@@ -14,7 +20,9 @@ interface Ranked {
 export class RelatedIndex {
   readonly #position = new Map<ItemView, number>();
   /** Items grouped by their topic-name set, each group newest first. */
-  readonly #groups = new Map<string, { names: Set<string>; items: ItemView[]; positions: number[] }>();
+  readonly #groups = new Map<string, Group>();
+  /** The groups each topic name is in. */
+  readonly #groupsOf = new Map<string, Group[]>();
   readonly #dayOf = new Map<string, DayView>();
   readonly #dayPosition = new Map<ItemView, number>();
 
@@ -23,7 +31,14 @@ export class RelatedIndex {
       this.#position.set(item, at);
       const key = signature(item);
       let group = this.#groups.get(key);
-      if (!group) this.#groups.set(key, (group = { names: new Set(item.topics.map((t) => t.name)), items: [], positions: [] }));
+      if (!group) {
+        this.#groups.set(key, (group = { names: new Set(item.topics.map((t) => t.name)), items: [], positions: [] }));
+        for (const name of group.names) {
+          const withName = this.#groupsOf.get(name);
+          if (withName) withName.push(group);
+          else this.#groupsOf.set(name, [group]);
+        }
+      }
       group.items.push(item);
       group.positions.push(at);
     });
@@ -54,12 +69,12 @@ export class RelatedIndex {
 
   /** The best `take` items older than position `after`: score descending, then newest first. */
   #ranking(names: Set<string>, take: number, after: number): Ranked[] {
+    // Only groups sharing a topic score at all: count the shared names through #groupsOf.
+    const scores = new Map<Group, number>();
+    for (const name of names) for (const group of this.#groupsOf.get(name) ?? []) scores.set(group, (scores.get(group) ?? 0) + 1);
     // Buckets by score; only the best buckets are sorted, until `take` items are found.
     const buckets: Ranked[][] = [];
-    for (const group of this.#groups.values()) {
-      let score = 0;
-      for (const name of group.names) if (names.has(name)) score++;
-      if (score === 0) continue;
+    for (const [group, score] of scores) {
       // A group is newest first (positions ascending): skip to the first item older than `after`,
       // then only its next `take` items can make the cut.
       const start = firstAfter(group.positions, after);

@@ -1,0 +1,32 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { DateTime } from "luxon";
+import { formatDate, type DateStyle } from "../../scripts/site/dates.ts";
+
+const LUXON_FORMATS: Record<Exclude<DateStyle, "iso" | "rfc822">, Intl.DateTimeFormatOptions> = {
+  date: DateTime.DATE_FULL,
+  time: DateTime.TIME_SIMPLE,
+  month: { year: "numeric", month: "long" },
+  dayShort: { month: "long", day: "numeric", weekday: "short" },
+};
+
+test("local dates read exactly as luxon writes them, in any zone and language", () => {
+  // Every ~13 h 29 min for two years (all days of the month, both DST switches), offsets, and bad dates.
+  const stamps = Array.from({ length: 1300 }, (_, i) => new Date(Date.UTC(2024, 0, 1) + i * 48_524_000).toISOString());
+  stamps.push("2023-09-14T11:34:28.859Z", "2024-03-10T02:30:00+08:00", "2024-03-31T01:30-05:30", "2024-02-30T10:00:00Z", "2023-02-29T10:00:00Z", "2024-10-27T00:30:00.123456Z", "2024-03-10", "2024-03-10T10:00:00", "2024-13-01T00:00:00Z", "nonsense");
+  let compared = 0;
+  for (const lang of ["zh-Hans", "zh-Hant", "en"]) {
+    for (const timezone of ["Asia/Shanghai", "Europe/Berlin", "America/New_York", "UTC", "Etc/GMT-3"]) {
+      for (const iso of stamps) {
+        const zoned = DateTime.fromISO(iso, { zone: "utc" }).setZone(timezone).setLocale(lang);
+        for (const [style, options] of Object.entries(LUXON_FORMATS)) {
+          const expected = zoned.isValid ? zoned.toLocaleString(options) : "";
+          assert.equal(formatDate(iso, style as DateStyle, { timezone, lang }), expected, `${iso} ${style} in ${timezone}, ${lang}`);
+          compared++;
+        }
+      }
+    }
+  }
+  assert.equal(compared, 3 * 5 * 1310 * 4);
+  assert.equal(formatDate(new Date("2023-09-14T11:34:28.859Z"), "date", { timezone: "Asia/Shanghai", lang: "zh-Hans" }), "2023年9月14日");
+});
