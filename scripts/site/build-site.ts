@@ -92,7 +92,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // Settled at once so that a failure of either is reported once, after both have stopped.
     const [rendered, searched] = await Promise.allSettled([
       timed("eleventy", () =>
-        runEleventy(contentDir, staging, options.quiet ?? false, options.globalData, { state, only: plan.mode === "incremental" ? plan.render : undefined }),
+        runEleventy(contentDir, staging, options.quiet ?? false, options.globalData, {
+          state,
+          ...(plan.mode === "incremental" ? { only: plan.render, keep: new Set(plan.keep) } : {}),
+        }),
       ),
       searchEarly,
     ]);
@@ -123,6 +126,8 @@ export interface RenderScope {
   state?: SiteState;
   /** Render only these content files (relative paths) besides the virtual pages. */
   only?: string[];
+  /** Site paths of listing pages kept from the previous build: Eleventy leaves them out. */
+  keep?: ReadonlySet<string>;
 }
 
 /** Runs Eleventy; returns the output files it wrote (absolute paths). */
@@ -141,7 +146,7 @@ export async function runEleventy(
     ...(scope.only ? { inputDir } : {}),
     config: (config: Pick<EleventyUserConfig, "addGlobalData" | "gazette" | "ignores">) => {
       for (const [name, value] of Object.entries(globalData)) config.addGlobalData(name, value);
-      if (scope.state) config.gazette = { state: scope.state };
+      if (scope.state) config.gazette = { state: scope.state, keep: scope.keep };
       // Items past retention have no page: Eleventy never reads them.
       for (const retired of scope.state?.retired ?? []) config.ignores.add(path.join(path.relative(process.cwd(), inputDir), retired));
     },

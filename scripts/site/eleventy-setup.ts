@@ -7,6 +7,7 @@ import { registerImageFilters, withResponsiveImages } from "../images/image-filt
 import { markdownRenderer } from "../ingest/convert/to-markdown.ts";
 import { toIso } from "./dates.ts";
 import { withFastFilters } from "./build/fast-filters.ts";
+import { listingsToRender } from "./build/listing-keys.ts";
 import { compactLayouts } from "./compact-templates.ts";
 import { registerFeeds } from "./feeds/register-feeds.ts";
 import { registerFilters } from "./filters.ts";
@@ -36,7 +37,7 @@ export interface EleventyUserConfig {
    * Set before this config runs: a state buildSite already loaded; `sourceLayouts` renders with
    * the layouts as written (the dev server, so that edits show on reload) instead of compacted.
    */
-  gazette?: { state?: SiteState; sourceLayouts?: boolean };
+  gazette?: { state?: SiteState; sourceLayouts?: boolean; keep?: ReadonlySet<string> };
 }
 
 export interface GazetteEleventyOptions {
@@ -80,6 +81,9 @@ export async function configureGazette(config: EleventyUserConfig): Promise<Gaze
   // Global data is read lazily, after eleventy.before has loaded the state.
   config.addGlobalData("site", () => state.site);
   config.addGlobalData("gazette", () => state.model);
+  // The listing pages to render: all, less the archive pages an incremental build keeps.
+  const keep = config.gazette?.keep;
+  config.addGlobalData("listings", () => listingsToRender(state.model, keep));
   config.addGlobalData("gazetteCss", () => state.css.css);
   config.addGlobalData("gazetteCsp", () => contentSecurityPolicy(state.css.cspHash));
   // Items take the article layout and a URL from the model; virtual pages set their own.

@@ -27,6 +27,12 @@ export function registerFilters(config: FilterHost, state: SiteState): void {
   add("rfc822", (value: unknown) => formatDate(value, "rfc822", ctx()));
   add("dayLabel", (key: string, style: "date" | "dayShort" = "date") => formatDayKey(key, style, ctx()));
   add("monthLabel", (key: string) => formatMonthKey(key, ctx()));
+  // The days a listing page covers, oldest first ("2023年9月11日 – 2023年9月14日"); items newest first.
+  add("dateRange", (items: { date: string }[]) => {
+    if (items.length === 0) return "";
+    const [from, to] = [items[items.length - 1], items[0]].map((item) => formatDate(item.date, "date", ctx()));
+    return from === to ? from : translate("dateRange", state.site.lang, { from, to });
+  });
   add("t", (key: string, vars?: Record<string, string | number>) => translate(key, state.site.lang, vars));
   add("sparkline", (daily: number[], label: string) => sparklineSvg(daily, label));
   add("articleView", (inputPath: string) => articleView(state, inputPath));

@@ -21,7 +21,7 @@ const zhHans = {
   next: "下一篇",
   related: "相关报道",
   pagination: "分页",
-  pageOf: "第 {n} 页，共 {total} 页",
+  dateRange: "{from} – {to}",
   newer: "较新",
   older: "较早",
   notFoundTitle: "找不到该页面",
@@ -87,7 +87,7 @@ const zhHant: Strings = {
   next: "下一篇",
   related: "相關報導",
   pagination: "分頁",
-  pageOf: "第 {n} 頁，共 {total} 頁",
+  dateRange: "{from} – {to}",
   newer: "較新",
   older: "較早",
   notFoundTitle: "找不到該頁面",
@@ -150,7 +150,7 @@ const en: Strings = {
   next: "Next",
   related: "Related",
   pagination: "Pagination",
-  pageOf: "Page {n} of {total}",
+  dateRange: "{from} – {to}",
   newer: "Newer",
   older: "Older",
   notFoundTitle: "Page not found",
@@ -195,7 +195,7 @@ const en: Strings = {
 
 const TABLES: Record<SiteConfig["lang"], Strings> = { "zh-Hans": zhHans, "zh-Hant": zhHant, en };
 
-/** `t("pageOf", "en", { n: 2, total: 5 })` → "Page 2 of 5". Unknown keys come back as the key. */
+/** `t("galleryImages", "en", { n: 7 })` → "7 images". Unknown keys come back as the key. */
 export function translate(key: string, lang: SiteConfig["lang"], vars: Record<string, string | number> = {}): string {
   const table = TABLES[lang] ?? zhHans;
   const text: string = (table as Record<string, string>)[key] ?? key;

@@ -73,7 +73,7 @@ export interface SiteModel {
   warnings: string[];
 }
 
-export const galleriesPath = (page = 1): string => pagedPath("/galleries/", page);
+export const galleriesPath = (page = 0): string => pagedPath("/galleries/", page);
 
 export function buildSiteModel(records: unknown[], site: SiteConfig, topicRules: TopicSlugRule[] = []): SiteModel {
   const warnings: string[] = [];

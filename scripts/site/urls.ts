@@ -18,13 +18,13 @@ export const dayPath = (key: string): string => `/${key.replaceAll("-", "/")}/`;
 export const monthPath = (monthKey: string): string => `/${monthKey.replace("-", "/")}/`;
 export const articlePath = (key: string, slug: string): string => `${dayPath(key)}${slug}/`;
 
-/** Page 1 lives at the base path; later pages at base/page/N/. */
+/** The head page of a listing lives at the base path; archive page N at base/page/N/ (paginate.ts). */
 export function pagedPath(base: string, pageNumber: number): string {
-  return pageNumber <= 1 ? base : `${base}page/${pageNumber}/`;
+  return pageNumber <= 0 ? base : `${base}page/${pageNumber}/`;
 }
 
-export const topicPath = (slug: string, page = 1): string => pagedPath(`/topics/${slug}/`, page);
-export const sourcePath = (id: string, page = 1): string => pagedPath(`/sources/${id}/`, page);
+export const topicPath = (slug: string, page = 0): string => pagedPath(`/topics/${slug}/`, page);
+export const sourcePath = (id: string, page = 0): string => pagedPath(`/sources/${id}/`, page);
 
 export const sitePaths = {
   home: "/",

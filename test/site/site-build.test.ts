@@ -48,19 +48,31 @@ describe("built fixture site", () => {
     assert.deepEqual(site.result.stages.map((s) => s.name).sort(), ["eleventy", "search index"]);
   });
 
-  it("paginates topics exactly at the edge (itemsPerPage 3)", () => {
-    // 潮鲜 (first seen earlier) has exactly 3 items: one page; 朝鲜 has 4: a page 2 with one item.
+  it("paginates topics exactly at the edge (itemsPerPage 2), archive pages counted from the oldest", () => {
+    // 潮鲜 (first seen earlier) has 3 items: under two pages' worth, one page; 朝鲜 has 4: the head
+    // page with the 2 newest and archive page 1 with the 2 oldest.
     assert.ok(existsSync(path.join(site.dist, "topics/chao-xian/index.html")));
-    assert.ok(!existsSync(path.join(site.dist, "topics/chao-xian/page/2")));
+    assert.ok(!existsSync(path.join(site.dist, "topics/chao-xian/page")));
+    assert.equal(load("topics/chao-xian/index.html")(".card").length, 3);
     const $topics = load("topics/index.html");
     const chaoxian = $topics("a").filter((_, a) => $topics(a).text() === "朝鲜").attr("href") ?? "";
     assert.match(chaoxian, /^chao-xian-[0-9a-f]{6}\/$/);
-    const page1 = load(`topics/${chaoxian}index.html`);
-    const page2 = load(`topics/${chaoxian}page/2/index.html`);
-    assert.equal(page1(".card").length, 3);
-    assert.equal(page2(".card").length, 1);
-    assert.equal(page2('a[rel="prev"]').attr("href"), "../../");
-    assert.ok(!existsSync(path.join(site.dist, `topics/${chaoxian}page/3`)));
+    const head = load(`topics/${chaoxian}index.html`);
+    const archive = load(`topics/${chaoxian}page/1/index.html`);
+    const dates = ($: typeof head) => $(".card time").map((_, t) => $(t).attr("datetime")).get();
+    assert.equal(head(".card").length, 2);
+    assert.equal(archive(".card").length, 2);
+    assert.ok(dates(head).every((d) => dates(archive).every((a) => a <= d)), "the archive page holds the older items");
+    assert.equal(head('a[rel="next"]').attr("href"), "page/1/");
+    assert.equal(archive('a[rel="prev"]').attr("href"), "../../");
+    assert.equal(archive('a[rel="next"]').length, 0);
+    // An archive page is labelled by its dates, and shows nothing that changes as the topic grows.
+    assert.match(archive(".listing-meta").text(), /^2023年9月\d+日( – 2023年9月\d+日)?$/);
+    assert.match(archive("title").text(), /^朝鲜 · 2023年9月/);
+    assert.equal(archive(".listing-aside svg").length, 0);
+    assert.ok(head(".listing-aside svg").length > 0);
+    assert.match(head(".listing-meta").text(), /^4 /);
+    assert.ok(!existsSync(path.join(site.dist, `topics/${chaoxian}page/2`)));
   });
 
   it("shows every field of the seed article", () => {

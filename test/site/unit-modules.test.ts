@@ -59,19 +59,52 @@ describe("topic slugs", () => {
   });
 });
 
-describe("pagination edges", () => {
+describe("pagination (archive pages counted from the oldest)", () => {
   const pathFor = (n: number) => topicPath("t", n);
-  it("one exactly full page has no page 2", () => {
-    const pages = paginate([1, 2, 3], 3, pathFor, null);
-    assert.equal(pages.length, 1);
-    assert.equal(pages[0].nextPath, undefined);
+  const newestFirst = (n: number) => Array.from({ length: n }, (_, i) => n - i);
+  it("fewer than two pages' worth is one head page", () => {
+    for (const n of [0, 1, 3, 5]) {
+      const pages = paginate(newestFirst(n), 3, pathFor, null);
+      assert.equal(pages.length, 1);
+      assert.deepEqual(pages[0].items, newestFirst(n));
+      assert.equal(pages[0].head, true);
+      assert.equal(pages[0].nextPath, undefined);
+    }
   });
-  it("one more item opens page 2 at /page/2/ holding just that item", () => {
-    const pages = paginate([1, 2, 3, 4], 3, pathFor, null);
-    assert.deepEqual(pages.map((p) => p.path), ["/topics/t/", "/topics/t/page/2/"]);
-    assert.deepEqual(pages[1].items, [4]);
-    assert.equal(pages[0].nextPath, "/topics/t/page/2/");
+  it("two pages' worth opens archive page 1 with the three oldest", () => {
+    const pages = paginate(newestFirst(6), 3, pathFor, null);
+    assert.deepEqual(pages.map((p) => p.path), ["/topics/t/", "/topics/t/page/1/"]);
+    assert.deepEqual(pages[0].items, [6, 5, 4]);
+    assert.deepEqual(pages[1].items, [3, 2, 1]);
+    assert.equal(pages[0].nextPath, "/topics/t/page/1/");
     assert.equal(pages[1].prevPath, "/topics/t/");
+    assert.equal(pages[1].nextPath, undefined);
+  });
+  it("every item is on exactly one page, newest first, and the links chain the pages", () => {
+    for (const n of [6, 7, 8, 9, 17, 100]) {
+      const pages = paginate(newestFirst(n), 3, pathFor, null);
+      assert.deepEqual(pages.flatMap((p) => p.items), newestFirst(n));
+      assert.ok(pages[0].items.length >= 3 && pages[0].items.length <= 5);
+      for (const [i, page] of pages.entries()) {
+        if (i > 0) assert.equal(page.items.length, 3);
+        assert.equal(page.nextPath, pages[i + 1]?.path);
+        assert.equal(page.prevPath, pages[i - 1]?.path);
+        assert.equal(page.totalPages, pages.length);
+      }
+    }
+  });
+  it("new items never move an archive page's items or links, except the newest archive page's link to the head", () => {
+    const before = paginate(newestFirst(20), 3, pathFor, null);
+    for (const grown of [21, 22, 23, 30]) {
+      const after = new Map(paginate(newestFirst(grown), 3, pathFor, null).map((p) => [p.path, p]));
+      for (const page of before.slice(1)) {
+        const same = after.get(page.path);
+        assert.ok(same, `${page.path} is still there at ${grown} items`);
+        assert.deepEqual(same.items, page.items);
+        assert.equal(same.nextPath, page.nextPath);
+        if (page.prevPath !== "/topics/t/") assert.equal(same.prevPath, page.prevPath);
+      }
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 // Decides what a build renders: everything (a cold build, or when anything shared changed), or
-// only the articles whose render key changed plus every page that is not an article. Pages it
-// keeps come from the previous output unchanged.
+// only the articles and archive listing pages whose render key changed, plus every other page
+// (head listings, days, feeds, utility pages). Pages it keeps come from the previous output.
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import type { ImageCatalog } from "../../images/image-catalog.ts";
@@ -8,17 +8,18 @@ import { normalizeContentPath } from "../site-model.ts";
 import type { SiteState } from "../site-state.ts";
 import type { BuildManifest } from "./build-manifest.ts";
 import type { FileFacts } from "./content-facts.ts";
+import { archivePages, listingRenderKey } from "./listing-keys.ts";
 import { articleRenderKey } from "./render-keys.ts";
 
 export interface BuildPlan {
   mode: "full" | "incremental";
   /** Why the build renders everything (for the report). */
   reason?: string;
-  /** Article pages and their keys, for the next build's manifest. */
+  /** Article and archive listing pages and their keys, for the next build's manifest. */
   pages: Record<string, string>;
   /** incremental: content paths (relative) Eleventy renders. */
   render: string[];
-  /** incremental: site paths of article pages kept from the previous output. */
+  /** incremental: site paths of the article and listing pages kept from the previous output. */
   keep: string[];
 }
 
@@ -44,6 +45,7 @@ export function planBuild(input: PlanInput): BuildPlan {
     keyOf.set(item.path, key);
     if (key) pages[item.url] = key;
   }
+  for (const { kind, page } of archivePages(state.model)) pages[page.path] = listingRenderKey(kind, page, input.images);
   const full = (reason: string): BuildPlan => ({ mode: "full", reason, pages, render: [], keep: [] });
   const previous = input.previous;
   if (!previous?.manifest || !existsSync(previous.dir)) return full("no previous build");
@@ -52,12 +54,13 @@ export function planBuild(input: PlanInput): BuildPlan {
 
   const render: string[] = [];
   const keep: string[] = [];
+  const reusable = (sitePath: string, key: string | undefined) =>
+    key !== undefined && previous.manifest?.pages[sitePath] === key && existsSync(path.join(previous.dir, sitePath, "index.html"));
   for (const item of state.model.items) {
-    const key = keyOf.get(item.path);
-    const reusable = key !== undefined && previous.manifest.pages[item.url] === key && existsSync(path.join(previous.dir, item.url, "index.html"));
-    if (reusable) keep.push(item.url);
+    if (reusable(item.url, keyOf.get(item.path))) keep.push(item.url);
     else render.push(normalizeContentPath(item.path));
   }
+  for (const { page } of archivePages(state.model)) if (reusable(page.path, pages[page.path])) keep.push(page.path);
   // Templates that are not items of the model (hand-made pages, files missing from the index)
   // have no key: they are rendered every time. Retired items render to nothing: skipped.
   const modelled = new Set(state.model.items.map((i) => normalizeContentPath(i.path)));

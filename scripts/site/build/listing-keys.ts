@@ -1,0 +1,45 @@
+// Archive pages of the topic, source and gallery listings never move (paginate.ts), so most of
+// them can be kept from the previous build like unchanged articles. A page's key covers all it
+// shows: its path, its neighbours' paths, the listing's name and path, and every item on it with
+// how its thumbnail resolves. Head pages are rendered every build (their count and activity
+// change daily).
+import { createHash } from "node:crypto";
+import type { ImageCatalog } from "../../images/image-catalog.ts";
+import type { ListingPage } from "../paginate.ts";
+import type { ItemView, SiteModel } from "../site-model.ts";
+
+type AnyListingPage = ListingPage<ItemView, { name?: string; path?: string }>;
+
+/** The paginated listings Eleventy renders (layouts/pages/{topic,source,galleries}.njk). */
+export interface Listings {
+  topicPages: SiteModel["topicPages"];
+  sourcePages: SiteModel["sourcePages"];
+  galleryPages: SiteModel["galleryPages"];
+}
+
+/** Every archive page of every listing, with its kind. */
+export function archivePages(model: SiteModel): { kind: keyof Listings; page: AnyListingPage }[] {
+  const out: { kind: keyof Listings; page: AnyListingPage }[] = [];
+  for (const kind of ["topicPages", "sourcePages", "galleryPages"] as const) {
+    for (const page of model[kind] as AnyListingPage[]) if (!page.head) out.push({ kind, page });
+  }
+  return out;
+}
+
+export function listingRenderKey(kind: keyof Listings, page: AnyListingPage, images: Pick<ImageCatalog, "resolve">): string {
+  const parts = {
+    kind,
+    path: page.path,
+    prev: page.prevPath,
+    next: page.nextPath,
+    listing: { name: page.context.name, path: page.context.path },
+    items: page.items.map((item) => ({ item, image: item.image?.src ? images.resolve(item.image.src) : null })),
+  };
+  return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
+}
+
+/** The listings without the pages kept from the previous build (site paths in `keep`). */
+export function listingsToRender(model: SiteModel, keep?: ReadonlySet<string>): Listings {
+  const rendered = <P extends { path: string }>(pages: P[]) => (keep ? pages.filter((p) => !keep.has(p.path)) : pages);
+  return { topicPages: rendered(model.topicPages), sourcePages: rendered(model.sourcePages), galleryPages: rendered(model.galleryPages) };
+}
