@@ -1,8 +1,9 @@
 // One site build: images, then Eleventy into a staging folder beside the search index, then swap the
 // staging folder in for the output folder, so a failed build never leaves a half-written dist/.
 // Incremental: when nothing shared changed since the previous build, Eleventy renders only the
-// articles whose render key changed (plus every listing, feed and utility page) and each other
-// article page is hard-linked from the previous output. The result equals a full build.
+// articles and archive listing pages whose render key changed (plus head listings, days, feeds and
+// utility pages) and each other page is hard-linked from the previous output. The result equals
+// a full build.
 import { existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";

@@ -60,6 +60,7 @@ export async function compactLayouts(layoutsDir: string, cacheDir: string): Prom
   files.forEach((rel, i) => hash.update(`\0${rel}\0${sources[i]}`));
   const target = path.join(cacheDir, hash.digest("hex").slice(0, 16));
   if (existsSync(target)) return target;
+  pruneStale(cacheDir);
   const staging = `${target}.tmp-${process.pid}-${Date.now()}`;
   try {
     for (const [i, rel] of files.entries()) {
@@ -76,6 +77,21 @@ export async function compactLayouts(layoutsDir: string, cacheDir: string): Prom
     rmSync(staging, { recursive: true, force: true });
   }
   return target;
+}
+
+/** When a new copy is made, copies made over a week ago belong to earlier layouts: removed. */
+function pruneStale(cacheDir: string): void {
+  const weekAgo = Date.now() - 7 * 24 * 3600 * 1000;
+  let names: string[];
+  try {
+    names = readdirSync(cacheDir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const dir = path.join(cacheDir, name);
+    if (statSync(dir).mtimeMs < weekAgo) rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** The .njk files under dir, as sorted relative paths with forward slashes. */

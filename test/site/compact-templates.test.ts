@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
@@ -68,6 +68,13 @@ test("the compacted layouts are made once per change of the sources", async () =
   const second = await compactLayouts(src, cache);
   assert.notEqual(second, first);
   assert.equal(readFileSync(path.join(second, "partials", "x.njk"), "utf8"), "<p>y</p>");
+  // A copy made over a week ago is removed when a new one is made; a recent one stays.
+  const eightDaysAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000);
+  utimesSync(first, eightDaysAgo, eightDaysAgo);
+  writeFileSync(path.join(src, "partials", "x.njk"), "<p>z</p>\n");
+  const third = await compactLayouts(src, cache);
+  assert.ok(!existsSync(first));
+  assert.ok(existsSync(second) && existsSync(third));
 });
 
 test("the project's own layouts all compact", async () => {
