@@ -60,7 +60,8 @@ function printSummary(result: BuildResult, totalMs: number): void {
   for (const stage of result.stages) lines.push(`  ${stage.name.padEnd(13)} ${(stage.ms / 1000).toFixed(2)} s`);
   const s = result.search;
   const memory = s.pagefindPeakRssMb === undefined ? "" : `, pagefind peak ${s.pagefindPeakRssMb} MB`;
-  lines.push(`  search: ${s.records} records (${s.mode})${memory}`);
+  const bundles = `${s.bundles} bundle${s.bundles === 1 ? "" : "s"}, ${s.bundles - s.indexed} kept`;
+  lines.push(`  search: ${s.records} records (${s.mode}; ${bundles})${memory}`);
   for (const error of s.errors) lines.push(`  search warning: ${error}`);
   lines.push(`  total         ${(totalMs / 1000).toFixed(2)} s`);
   process.stdout.write(lines.join("\n") + "\n");

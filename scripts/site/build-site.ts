@@ -88,7 +88,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // The default search index is made of item records, not pages: Pagefind (its own process)
     // indexes them while Eleventy renders. Full-text search must wait for the pages.
     const searchFromPages = state.site.search.fullText;
-    const searchIndex = () => timed("search index", () => buildSearchIndex(staging, state.model, state.site));
+    const previousSearch = previous && { dir: previous.dir, keys: previous.manifest?.search };
+    const searchIndex = () => timed("search index", () => buildSearchIndex(staging, state.model, state.site, previousSearch));
     const searchEarly = searchFromPages ? undefined : searchIndex();
     // Settled at once so that a failure of either is reported once, after both have stopped.
     const [rendered, searched] = await Promise.allSettled([
@@ -106,7 +107,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     if (plan.mode === "incremental") linkKeptPages(previousDir, staging, plan.keep);
     const pages = listHtmlFiles(staging).length;
     const search = searched.value ?? (await searchIndex());
-    writeBuildManifest(staging, { version: 1, globalKey, pages: plan.pages, images: facts.cache });
+    writeBuildManifest(staging, { version: 1, globalKey, pages: plan.pages, images: facts.cache, search: search.keys });
     swapInto(staging, outputDir);
     const incremental = { mode: plan.mode, reason: plan.reason, rendered: written.length, kept: plan.keep.length, planMs };
     return { outputDir, pages, items: state.model.items.length, stages, search, images, incremental };

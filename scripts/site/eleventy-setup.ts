@@ -14,6 +14,7 @@ import { registerFilters } from "./filters.ts";
 import { registerPageTemplates } from "./page-templates.ts";
 import { contentSecurityPolicy } from "./site-css.ts";
 import { normalizeContentPath } from "./site-model.ts";
+import { archiveBundlePaths } from "./search-shards.ts";
 import { SiteState } from "./site-state.ts";
 import { articlePath, dayKey } from "./urls.ts";
 
@@ -84,6 +85,8 @@ export async function configureGazette(config: EleventyUserConfig): Promise<Gaze
   // The listing pages to render: all, less the archive pages an incremental build keeps.
   const keep = config.gazette?.keep;
   config.addGlobalData("listings", () => listingsToRender(state.model, keep));
+  // The search bundles the search page merges into the primary one.
+  config.addGlobalData("searchArchive", () => archiveBundlePaths(state.model));
   config.addGlobalData("gazetteCss", () => state.css.css);
   config.addGlobalData("gazetteCsp", () => contentSecurityPolicy(state.css.cspHash));
   // Items take the article layout and a URL from the model; virtual pages set their own.

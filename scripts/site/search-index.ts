@@ -1,17 +1,30 @@
-// The Pagefind index, built after Eleventy with Pagefind's Node API. By default one small record
-// per article (title, summary, topics, source) from the item index, because full text on Chinese
-// costs ~7x the time and memory (DESIGN.md); `search.fullText` indexes the article pages instead.
-import { readdirSync, readFileSync } from "node:fs";
+// The Pagefind index, built with Pagefind's Node API in bundles (search-shards.ts). By default one
+// small record per article (title, summary, topics, source) from the item index, because full
+// text on Chinese costs ~7x the time and memory (DESIGN.md); `search.fullText` indexes the article
+// pages instead. A bundle whose records are unchanged since the previous build is hard-linked from
+// it rather than indexed again: Pagefind's output is a pure function of its records.
+import { createHash } from "node:crypto";
+import { linkSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import * as pagefind from "pagefind";
 import { translate } from "./i18n.ts";
+import { searchShards } from "./search-shards.ts";
 import type { SiteModel } from "./site-model.ts";
 import type { SiteConfig } from "./site-config.ts";
+
+/** Bump when what a bundle holds changes in a way its records would not show. */
+const SEARCH_KEY_VERSION = 1;
 
 export interface SearchIndexStats {
   records: number;
   mode: "metadata" | "fullText";
+  /** Bundles in the index, and how many of them were indexed (the rest were kept). */
+  bundles: number;
+  indexed: number;
+  /** Bundle site path → the key of its records, for the next build's manifest. */
+  keys: Record<string, string>;
   /** Peak resident memory of the Pagefind process, when the OS reports it. */
   pagefindPeakRssMb?: number;
   errors: string[];
@@ -22,27 +35,45 @@ export type SearchEntry =
   | { url: string; page: string }
   | { url: string; content: string; language: string; meta: Record<string, string>; filters: Record<string, string[]> };
 
+export interface BundleJob {
+  /** Site path of the bundle folder. */
+  path: string;
+  primary: boolean;
+  key: string;
+  entries: SearchEntry[];
+  /** The same bundle in the previous build, to link instead of indexing. */
+  keepFrom?: string;
+}
+
 export interface SearchJob {
   outputDir: string;
   language: string;
   mode: SearchIndexStats["mode"];
-  entries: SearchEntry[];
+  bundles: BundleJob[];
+}
+
+/** The previous build's bundles: its output folder and bundle path → key. */
+export interface PreviousSearch {
+  dir: string;
+  keys?: Record<string, string>;
 }
 
 /**
  * The search index of a build. Records are indexed in a worker thread, so that the build can run
  * Eleventy meanwhile: Pagefind replies over a pipe, which a busy main thread would leave unread.
  */
-export async function buildSearchIndex(outputDir: string, model: SiteModel, site: SiteConfig): Promise<SearchIndexStats> {
-  const job = searchJob(outputDir, model, site);
+export async function buildSearchIndex(outputDir: string, model: SiteModel, site: SiteConfig, previous?: PreviousSearch): Promise<SearchIndexStats> {
+  const job = searchJob(outputDir, model, site, previous);
   return job.mode === "fullText" ? writeSearchIndex(job) : inWorker(job);
 }
 
-export function searchJob(outputDir: string, model: SiteModel, site: SiteConfig): SearchJob {
+export function searchJob(outputDir: string, model: SiteModel, site: SiteConfig, previous?: PreviousSearch): SearchJob {
+  const language = pagefindLanguage(site.lang);
+  const mode = site.search.fullText ? "fullText" : "metadata";
   // Filter names are what the search page shows: in the site's language.
   const topicFilter = translate("topics", site.lang);
   const sourceFilter = translate("source", site.lang);
-  const entries: SearchEntry[] = model.items.map((item) =>
+  const entryOf = (item: SiteModel["items"][number]): SearchEntry =>
     site.search.fullText
       ? { url: item.url, page: path.join(outputDir, item.url, "index.html") }
       : {
@@ -51,30 +82,96 @@ export function searchJob(outputDir: string, model: SiteModel, site: SiteConfig)
           language: pagefindLanguage(item.lang),
           meta: { title: item.title, source: item.source.name, date: item.date.slice(0, 10) },
           filters: { [topicFilter]: item.topics.map((t) => t.name), [sourceFilter]: [item.source.name] },
-        },
-  );
-  return { outputDir, language: pagefindLanguage(site.lang), mode: site.search.fullText ? "fullText" : "metadata", entries };
+        };
+  const previousByKey = new Map(Object.entries(previous?.keys ?? {}).map(([bundlePath, key]) => [key, bundlePath]));
+  const bundles = searchShards(model).map((shard): BundleJob => {
+    const entries = shard.items.map(entryOf);
+    const key = bundleKey(language, mode, shard.primary, entries);
+    const kept = previousByKey.get(key);
+    return { path: shard.path, primary: shard.primary, key, entries, ...(kept && previous ? { keepFrom: path.join(previous.dir, kept) } : {}) };
+  });
+  return { outputDir, language, mode, bundles };
 }
 
 export async function writeSearchIndex(job: SearchJob): Promise<SearchIndexStats> {
-  const { index, errors: createErrors } = await pagefind.createIndex({ forceLanguage: job.language });
-  if (!index) throw new Error(`pagefind: ${createErrors.join("; ")}`);
-  const errors: string[] = [...createErrors];
+  const errors: string[] = [];
+  let indexed = 0;
   try {
-    // Every record is sent at once (Pagefind takes them in order over one channel), rather than
-    // waiting for each reply: one round trip per record made this stage slow on large sites.
-    const responses = await Promise.all(
-      job.entries.map((entry) =>
-        "page" in entry ? index.addHTMLFile({ url: entry.url, content: readFileSync(entry.page, "utf8") }) : index.addCustomRecord(entry),
-      ),
-    );
-    for (const response of responses) errors.push(...response.errors);
-    const written = await index.writeFiles({ outputPath: path.join(job.outputDir, "pagefind") });
-    errors.push(...written.errors);
-    return { records: job.entries.length, mode: job.mode, pagefindPeakRssMb: pagefindPeakRss(), errors };
+    for (const bundle of job.bundles) {
+      const target = path.join(job.outputDir, bundle.path);
+      if (bundle.keepFrom && linkTree(bundle.keepFrom, target)) continue;
+      indexed++;
+      errors.push(...(await indexBundle(job, bundle, target)).map((e) => `${bundle.path}: ${e}`));
+    }
+    const records = job.bundles.reduce((n, b) => n + b.entries.length, 0);
+    const keys = Object.fromEntries(job.bundles.map((b) => [b.path, b.key]));
+    return { records, mode: job.mode, bundles: job.bundles.length, indexed, keys, pagefindPeakRssMb: indexed ? pagefindPeakRss() : undefined, errors };
   } finally {
-    await pagefind.close();
+    if (indexed) await pagefind.close();
   }
+}
+
+async function indexBundle(job: SearchJob, bundle: BundleJob, target: string): Promise<string[]> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: job.language });
+  if (!index) throw new Error(`pagefind: ${errors.join("; ")}`);
+  // Every record is sent at once (Pagefind takes them in order over one channel), rather than
+  // waiting for each reply: one round trip per record made this stage slow on large sites.
+  const responses = await Promise.all(
+    bundle.entries.map((entry) =>
+      "page" in entry ? index.addHTMLFile({ url: entry.url, content: readFileSync(entry.page, "utf8") }) : index.addCustomRecord(entry),
+    ),
+  );
+  for (const response of responses) errors.push(...response.errors);
+  const written = await index.writeFiles({ outputPath: target });
+  errors.push(...written.errors);
+  await index.deleteIndex();
+  // A merged bundle is read by the primary bundle's scripts: its own UI scripts would be dead weight.
+  if (!bundle.primary) for (const name of readdirSync(target)) if (/\.(js|css)$/.test(name)) rmSync(path.join(target, name));
+  return errors;
+}
+
+/** Hard-links every file of `from` into `to`; false (and nothing left behind) when `from` is not a bundle. */
+function linkTree(from: string, to: string): boolean {
+  try {
+    readFileSync(path.join(from, "pagefind-entry.json"));
+  } catch {
+    return false;
+  }
+  for (const entry of readdirSync(from, { withFileTypes: true, recursive: true })) {
+    const rel = path.relative(from, path.join(entry.parentPath, entry.name));
+    if (entry.isDirectory()) mkdirSync(path.join(to, rel), { recursive: true });
+    else {
+      mkdirSync(path.dirname(path.join(to, rel)), { recursive: true });
+      linkSync(path.join(from, rel), path.join(to, rel));
+    }
+  }
+  return true;
+}
+
+/** What a bundle is made from: its records (for full text, the pages' bytes) and how they are indexed. */
+function bundleKey(language: string, mode: SearchIndexStats["mode"], primary: boolean, entries: SearchEntry[]): string {
+  const hash = createHash("sha256").update(`gazette-search ${SEARCH_KEY_VERSION} pagefind ${pagefindVersion()} ${language} ${mode} ${primary}\n`);
+  for (const entry of entries) {
+    if ("page" in entry) hash.update(`${entry.url}\n`).update(readFileSync(entry.page));
+    else hash.update(`${JSON.stringify(entry)}\n`);
+  }
+  return hash.digest("hex");
+}
+
+let version: string | undefined;
+function pagefindVersion(): string {
+  if (version) return version;
+  // The package's exports hide its package.json: find it beside the resolved entry point.
+  let dir = path.dirname(fileURLToPath(import.meta.resolve("pagefind")));
+  for (; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")) as { name?: string; version?: string };
+      if (pkg.name === "pagefind") return (version = pkg.version ?? "unknown");
+    } catch {
+      // Not this folder: go up.
+    }
+  }
+  return (version = "unknown");
 }
 
 function inWorker(job: SearchJob): Promise<SearchIndexStats> {

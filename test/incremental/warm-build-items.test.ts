@@ -1,7 +1,7 @@
 // A warm (incremental) build must write exactly what a cold build of the same content writes:
 // here after an item arrives and after an item's content file changes.
 import assert from "node:assert/strict";
-import { appendFileSync, readFileSync, statSync } from "node:fs";
+import { appendFileSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { before, test } from "node:test";
 import { addItem, build, generatedSite, treeDifferences, type GeneratedSite } from "./helpers/generated-site.ts";
@@ -20,6 +20,9 @@ test("a rebuild of unchanged content keeps every article page and renders only t
   const warm = await build(site, dist);
   assert.equal(warm.incremental.mode, "incremental");
   assert.equal(warm.incremental.kept, 30);
+  // Items span five quarters: a search bundle for each; none changed, so none is indexed again.
+  assert.ok(warm.search.bundles > 1, `${warm.search.bundles} bundles`);
+  assert.equal(warm.search.indexed, 0);
   const cold = path.join(site.root, "cold-same");
   await build(site, cold, false);
   assert.deepEqual(treeDifferences(cold, dist), []);
@@ -28,9 +31,17 @@ test("a rebuild of unchanged content keeps every article page and renders only t
 test("after an item is added, the warm build equals a cold build", async () => {
   const keptPage = path.join(dist, readIndexUrl(site, 29), "index.html");
   const keptInode = statSync(keptPage).ino;
+  const archiveBundles = readdirSync(path.join(dist, "pagefind-archive"));
+  const archiveEntry = path.join(dist, "pagefind-archive", archiveBundles[0], "pagefind-entry.json");
+  const archiveInode = statSync(archiveEntry).ino;
   await addItem(site, 30);
   const warm = await build(site, dist);
   assert.equal(warm.incremental.mode, "incremental");
+  // Only the newest search bundle takes the new item; an older one is the same file linked over.
+  assert.equal(warm.search.indexed, 1);
+  assert.equal(statSync(archiveEntry).ino, archiveInode);
+  const searchPage = readFileSync(path.join(dist, "search/index.html"), "utf8");
+  for (const bundle of archiveBundles) assert.match(searchPage, new RegExp(`\\.\\./pagefind-archive/${bundle}/`));
   // The new item and the few whose neighbours or related items changed are rendered; most are kept.
   assert.ok(warm.incremental.kept >= 15 && warm.incremental.kept < 31, `kept ${warm.incremental.kept}`);
   const cold = path.join(site.root, "cold-added");

@@ -1,5 +1,5 @@
 // The build manifest, written into every output folder: which render key each article page was
-// made with, and the image sources of each content hash. The next build reads it from the
+// made with, the image sources of each content hash, and the key of each search bundle. The next build reads it from the
 // previous output to decide which pages it may keep.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -13,6 +13,8 @@ export interface BuildManifest {
   pages: Record<string, string>;
   /** Content sha256 → the image sources the file names. */
   images: Record<string, string[]>;
+  /** Search bundle site path → the key of its records (absent before bundles were kept). */
+  search?: Record<string, string>;
 }
 
 export function readBuildManifest(outputDir: string): BuildManifest | undefined {
@@ -21,6 +23,7 @@ export function readBuildManifest(outputDir: string): BuildManifest | undefined 
   try {
     const data = JSON.parse(readFileSync(file, "utf8")) as Partial<BuildManifest>;
     if (data.version !== 1 || typeof data.globalKey !== "string" || !isRecord(data.pages) || !isRecord(data.images)) return undefined;
+    if (data.search !== undefined && !isRecord(data.search)) return undefined;
     return data as BuildManifest;
   } catch {
     // A damaged manifest only costs a full build.

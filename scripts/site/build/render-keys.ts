@@ -25,8 +25,12 @@ export function globalRenderKey(state: SiteState, globalData: Record<string, unk
   hash.update(`gazette-render-key ${KEY_VERSION} ${process.version}\n`);
   for (const input of sharedInputs) hashTree(hash, input);
   // Every data file except the item index, whose records reach articles through their own keys.
+  // Named by file name only: the same content in another folder renders the same pages.
   for (const name of listFiles(state.paths.data)) {
-    if (path.join(state.paths.data, name) !== state.paths.itemIndex) hashFile(hash, path.join(state.paths.data, name));
+    const file = path.join(state.paths.data, name);
+    if (file === state.paths.itemIndex) continue;
+    hash.update(`data file ${name}\n`);
+    hash.update(readFileSync(file));
   }
   // Extra global data (the digest's run status) reaches an article only when a layout names it.
   const layoutText = articleLayoutsText();
