@@ -1,9 +1,10 @@
 // One site build: images, then Eleventy into a staging folder beside the search index, then swap the
 // staging folder in for the output folder, so a failed build never leaves a half-written dist/.
 // Incremental: when nothing shared changed since the previous build, Eleventy renders only the
-// articles and archive listing pages whose render key changed (plus head listings, days, feeds and
-// utility pages) and each other page is hard-linked from the previous output. The result equals
-// a full build.
+// articles, archive listing pages and day pages whose render key changed (plus head listings,
+// feeds and utility pages) and each other page is hard-linked from the previous output, as are
+// unchanged search bundles. The result equals a full build.
+import { createHash } from "node:crypto";
 import { existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
@@ -11,12 +12,13 @@ import { PROJECT_ROOT } from "../config/paths.ts";
 import { fetchImages, imageSummaryLine, type FetchImagesOptions, type ImageStageReport } from "../images/fetch-images.ts";
 import { ImageCatalog } from "../images/image-catalog.ts";
 import { readBuildManifest, writeBuildManifest } from "./build/build-manifest.ts";
-import { collectContentFacts } from "./build/content-facts.ts";
+import { collectContentFacts, type FileFacts } from "./build/content-facts.ts";
 import { clearEleventyCaches } from "./build/eleventy-caches.ts";
 import { linkKeptPages } from "./build/keep-pages.ts";
 import { planBuild, type BuildPlan } from "./build/plan-build.ts";
 import { globalRenderKey } from "./build/render-keys.ts";
 import { LAYOUTS_DIR, type EleventyUserConfig } from "./eleventy-setup.ts";
+import { FeedEntryCache, type EntryKeyOf } from "./feeds/feed-entry-cache.ts";
 import { listHtmlFiles } from "./html-files.ts";
 import { buildSearchIndex, type SearchIndexStats } from "./search-index.ts";
 import { SiteState } from "./site-state.ts";
@@ -52,7 +54,7 @@ export interface BuildResult {
   /** The images stage (run before Eleventy): counts, and the images that failed. */
   images: ImageStageReport & { ms: number };
   /** What was rendered and what was kept from the previous build. */
-  incremental: { mode: BuildPlan["mode"]; reason?: string; rendered: number; kept: number; planMs: number };
+  incremental: { mode: BuildPlan["mode"]; reason?: string; rendered: number; kept: number; planMs: number; feedEntriesReused: number };
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
@@ -84,6 +86,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const globalKey = globalRenderKey(state, options.globalData ?? {});
     const plan = planBuild({ state, globalKey, files: facts.files, images: catalog, previous });
     const planMs = Math.round(performance.now() - planStart);
+    const feedEntries = FeedEntryCache.read(previous?.dir, globalKey, feedEntryKey(facts.files, catalog));
 
     // The default search index is made of item records, not pages: Pagefind (its own process)
     // indexes them while Eleventy renders. Full-text search must wait for the pages.
@@ -96,6 +99,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       timed("eleventy", () =>
         runEleventy(contentDir, staging, options.quiet ?? false, options.globalData, {
           state,
+          feedEntries,
           ...(plan.mode === "incremental" ? { only: plan.render, keep: new Set(plan.keep) } : {}),
         }),
       ),
@@ -107,9 +111,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     if (plan.mode === "incremental") linkKeptPages(previousDir, staging, plan.keep);
     const pages = listHtmlFiles(staging).length;
     const search = searched.value ?? (await searchIndex());
+    feedEntries.write(staging, globalKey);
     writeBuildManifest(staging, { version: 1, globalKey, pages: plan.pages, images: facts.cache, search: search.keys });
     swapInto(staging, outputDir);
-    const incremental = { mode: plan.mode, reason: plan.reason, rendered: written.length, kept: plan.keep.length, planMs };
+    const incremental = { mode: plan.mode, reason: plan.reason, rendered: written.length, kept: plan.keep.length, planMs, feedEntriesReused: feedEntries.reused };
     return { outputDir, pages, items: state.model.items.length, stages, search, images, incremental };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
@@ -130,6 +135,8 @@ export interface RenderScope {
   only?: string[];
   /** Site paths of listing pages kept from the previous build: Eleventy leaves them out. */
   keep?: ReadonlySet<string>;
+  /** Feed entries the previous build made. */
+  feedEntries?: FeedEntryCache;
 }
 
 /** Runs Eleventy; returns the output files it wrote (absolute paths). */
@@ -148,13 +155,23 @@ export async function runEleventy(
     ...(scope.only ? { inputDir } : {}),
     config: (config: Pick<EleventyUserConfig, "addGlobalData" | "gazette" | "ignores">) => {
       for (const [name, value] of Object.entries(globalData)) config.addGlobalData(name, value);
-      if (scope.state) config.gazette = { state: scope.state, keep: scope.keep };
+      if (scope.state) config.gazette = { state: scope.state, keep: scope.keep, feedEntries: scope.feedEntries };
       // Items past retention have no page: Eleventy never reads them.
       for (const retired of scope.state?.retired ?? []) config.ignores.add(path.join(path.relative(process.cwd(), inputDir), retired));
     },
   });
   const [, templates] = (await eleventy.write()) as [unknown, { outputPath?: unknown }[]];
   return templates.map((t) => t.outputPath).filter((p): p is string => typeof p === "string").map((p) => path.resolve(p));
+}
+
+/** An item's feed entry key: its record, its content file and what its images resolve to. */
+function feedEntryKey(files: Map<string, FileFacts>, images: ImageCatalog): EntryKeyOf {
+  return (item) => {
+    const facts = files.get(item.path);
+    if (!facts || facts.error) return undefined;
+    const parts = [facts.hash, item, facts.images.map((src) => [src, images.resolve(src)])];
+    return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
+  };
 }
 
 /** An input glob naming exactly `files` (plain relative paths; planBuild checked them). */

@@ -14,6 +14,7 @@ import { registerFilters } from "./filters.ts";
 import { registerPageTemplates } from "./page-templates.ts";
 import { contentSecurityPolicy } from "./site-css.ts";
 import { normalizeContentPath } from "./site-model.ts";
+import type { FeedEntryCache } from "./feeds/feed-entry-cache.ts";
 import { archiveBundlePaths } from "./search-shards.ts";
 import { SiteState } from "./site-state.ts";
 import { articlePath, dayKey } from "./urls.ts";
@@ -38,7 +39,7 @@ export interface EleventyUserConfig {
    * Set before this config runs: a state buildSite already loaded; `sourceLayouts` renders with
    * the layouts as written (the dev server, so that edits show on reload) instead of compacted.
    */
-  gazette?: { state?: SiteState; sourceLayouts?: boolean; keep?: ReadonlySet<string> };
+  gazette?: { state?: SiteState; sourceLayouts?: boolean; keep?: ReadonlySet<string>; feedEntries?: FeedEntryCache };
 }
 
 export interface GazetteEleventyOptions {
@@ -68,7 +69,7 @@ export async function configureGazette(config: EleventyUserConfig): Promise<Gaze
   config.addWatchTarget(path.relative(process.cwd(), LAYOUTS_DIR));
   registerFilters(withFastFilters(config, state), state);
   registerImageFilters(config, images, () => state.site);
-  registerFeeds(config, state, images);
+  registerFeeds(config, state, images, config.gazette?.feedEntries);
   registerPageTemplates(config, path.join(layoutsDir, "pages"));
   config.addPassthroughCopy({ [path.relative(process.cwd(), path.join(LAYOUTS_DIR, "assets", "search.js"))]: "assets/search.js" });
   config.addPassthroughCopy({ [path.relative(process.cwd(), path.join(LAYOUTS_DIR, "assets", "lightbox.js"))]: "assets/lightbox.js" });

@@ -2,6 +2,7 @@
 // the item templates): items with their URLs, days, months, topics, sources and their pages.
 import { DateTime } from "luxon";
 import { indexRecordSchema, type IndexRecord } from "../ingest/item/schema.ts";
+import { instantOf } from "./dates.ts";
 import { paginate, type ListingPage } from "./paginate.ts";
 import type { SiteConfig } from "./site-config.ts";
 import { assignTopicSlugs, type TopicSlugRule } from "./topic-slugs.ts";
@@ -80,7 +81,7 @@ export function buildSiteModel(records: unknown[], site: SiteConfig, topicRules:
   const valid: IndexRecord[] = [];
   for (const [i, record] of records.entries()) {
     const parsed = indexRecordSchema.safeParse(record);
-    if (parsed.success && DateTime.fromISO(parsed.data.date).isValid) valid.push(parsed.data);
+    if (parsed.success && instantOf(parsed.data.date)) valid.push(parsed.data);
     else warnings.push(`item index record ${i} skipped: ${parsed.success ? "invalid date" : describeIssue(parsed.error.issues[0])}`);
   }
   // Newest first; the id breaks ties so the order (and so URLs and pages) is deterministic.

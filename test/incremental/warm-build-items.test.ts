@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { appendFileSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { before, test } from "node:test";
-import { addItem, build, generatedSite, treeDifferences, type GeneratedSite } from "./helpers/generated-site.ts";
+import { addItem, build, dayPages, generatedSite, treeDifferences, type GeneratedSite } from "./helpers/generated-site.ts";
 
 let site: GeneratedSite;
 let dist: string;
@@ -19,7 +19,8 @@ before(async () => {
 test("a rebuild of unchanged content keeps every article page and renders only the listings", async () => {
   const warm = await build(site, dist);
   assert.equal(warm.incremental.mode, "incremental");
-  assert.equal(warm.incremental.kept, 30);
+  // Every article and every day page.
+  assert.equal(warm.incremental.kept, 30 + dayPages(dist).length);
   // Items span five quarters: a search bundle for each; none changed, so none is indexed again.
   assert.ok(warm.search.bundles > 1, `${warm.search.bundles} bundles`);
   assert.equal(warm.search.indexed, 0);
@@ -31,24 +32,30 @@ test("a rebuild of unchanged content keeps every article page and renders only t
 test("after an item is added, the warm build equals a cold build", async () => {
   const keptPage = path.join(dist, readIndexUrl(site, 29), "index.html");
   const keptInode = statSync(keptPage).ino;
+  const oldestDay = path.join(dist, dayPages(dist).sort()[0], "index.html");
+  const oldestDayInode = statSync(oldestDay).ino;
   const archiveBundles = readdirSync(path.join(dist, "pagefind-archive"));
   const archiveEntry = path.join(dist, "pagefind-archive", archiveBundles[0], "pagefind-entry.json");
   const archiveInode = statSync(archiveEntry).ino;
   await addItem(site, 30);
   const warm = await build(site, dist);
   assert.equal(warm.incremental.mode, "incremental");
+  // The feeds list the new item; every other entry is the previous build's.
+  assert.ok(warm.incremental.feedEntriesReused >= 29, `${warm.incremental.feedEntriesReused} feed entries reused`);
   // Only the newest search bundle takes the new item; an older one is the same file linked over.
   assert.equal(warm.search.indexed, 1);
   assert.equal(statSync(archiveEntry).ino, archiveInode);
   const searchPage = readFileSync(path.join(dist, "search/index.html"), "utf8");
   for (const bundle of archiveBundles) assert.match(searchPage, new RegExp(`\\.\\./pagefind-archive/${bundle}/`));
   // The new item and the few whose neighbours or related items changed are rendered; most are kept.
-  assert.ok(warm.incremental.kept >= 15 && warm.incremental.kept < 31, `kept ${warm.incremental.kept}`);
+  const days = dayPages(dist).length;
+  assert.ok(warm.incremental.kept >= 15 + days - 2 && warm.incremental.kept < 31 + days, `kept ${warm.incremental.kept}`);
   const cold = path.join(site.root, "cold-added");
   await build(site, cold, false);
   assert.deepEqual(treeDifferences(cold, dist), []);
   // The oldest item's page is far from the new one: kept, i.e. the very same file linked over.
   assert.equal(statSync(keptPage).ino, keptInode);
+  assert.equal(statSync(oldestDay).ino, oldestDayInode, "the oldest day page is kept");
 });
 
 test("after an item's content file changes, the warm build equals a cold build and shows the change", async () => {

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { DateTime } from "luxon";
 import { formatDate, type DateStyle } from "../../scripts/site/dates.ts";
+import { dayKey } from "../../scripts/site/urls.ts";
 
 const LUXON_FORMATS: Record<Exclude<DateStyle, "iso" | "rfc822">, Intl.DateTimeFormatOptions> = {
   date: DateTime.DATE_FULL,
@@ -29,4 +30,16 @@ test("local dates read exactly as luxon writes them, in any zone and language", 
   }
   assert.equal(compared, 3 * 5 * 1310 * 4);
   assert.equal(formatDate(new Date("2023-09-14T11:34:28.859Z"), "date", { timezone: "Asia/Shanghai", lang: "zh-Hans" }), "2023年9月14日");
+});
+
+test("an item's local day is the one luxon gives, in any zone", () => {
+  const stamps = Array.from({ length: 1300 }, (_, i) => new Date(Date.UTC(2024, 0, 1) + i * 48_524_000).toISOString());
+  stamps.push("2024-03-10T02:30:00+08:00", "2024-03-31T01:30-05:30", "2024-10-27T00:30:00.123456Z", "2024-03-10", "2024-03-10T23:59:59", "0999-05-01T00:00:00Z", "2024-12-31T23:30:00-01:00", "2024-06-30T24:00:00Z");
+  for (const zone of ["Asia/Shanghai", "Asia/Taipei", "Europe/Berlin", "America/New_York", "Pacific/Kiritimati", "UTC", "Etc/GMT-3", "UTC+8"]) {
+    for (const iso of stamps) {
+      const d = DateTime.fromISO(iso, { zone: "utc" }).setZone(zone);
+      if (d.isValid) assert.equal(dayKey(iso, zone), d.toFormat("yyyy-LL-dd"), `${iso} in ${zone}`);
+      else assert.throws(() => dayKey(iso, zone), /invalid date/, `${iso} in ${zone}`);
+    }
+  }
 });

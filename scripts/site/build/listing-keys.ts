@@ -2,31 +2,34 @@
 // them can be kept from the previous build like unchanged articles. A page's key covers all it
 // shows: its path, its neighbours' paths, the listing's name and path, and every item on it with
 // how its thumbnail resolves. Head pages are rendered every build (their count and activity
-// change daily).
+// change daily). Day pages are keyed the same way: only the newest days change overnight.
 import { createHash } from "node:crypto";
 import type { ImageCatalog } from "../../images/image-catalog.ts";
 import type { ListingPage } from "../paginate.ts";
-import type { ItemView, SiteModel } from "../site-model.ts";
+import type { DayView, ItemView, SiteModel } from "../site-model.ts";
 
 type AnyListingPage = ListingPage<ItemView, { name?: string; path?: string }>;
 
-/** The paginated listings Eleventy renders (layouts/pages/{topic,source,galleries}.njk). */
+/** The paginated listings Eleventy renders (layouts/pages/{topic,source,galleries,day}.njk). */
 export interface Listings {
   topicPages: SiteModel["topicPages"];
   sourcePages: SiteModel["sourcePages"];
   galleryPages: SiteModel["galleryPages"];
+  days: SiteModel["days"];
 }
 
 /** Every archive page of every listing, with its kind. */
-export function archivePages(model: SiteModel): { kind: keyof Listings; page: AnyListingPage }[] {
-  const out: { kind: keyof Listings; page: AnyListingPage }[] = [];
+export function archivePages(model: SiteModel): { kind: ListingKind; page: AnyListingPage }[] {
+  const out: { kind: ListingKind; page: AnyListingPage }[] = [];
   for (const kind of ["topicPages", "sourcePages", "galleryPages"] as const) {
     for (const page of model[kind] as AnyListingPage[]) if (!page.head) out.push({ kind, page });
   }
   return out;
 }
 
-export function listingRenderKey(kind: keyof Listings, page: AnyListingPage, images: Pick<ImageCatalog, "resolve">): string {
+type ListingKind = Exclude<keyof Listings, "days">;
+
+export function listingRenderKey(kind: ListingKind, page: AnyListingPage, images: Pick<ImageCatalog, "resolve">): string {
   const parts = {
     kind,
     path: page.path,
@@ -38,8 +41,29 @@ export function listingRenderKey(kind: keyof Listings, page: AnyListingPage, ima
   return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
 }
 
+/** A day page's key: its items in their topic groups (with how thumbnails resolve) and its neighbours. */
+export function dayRenderKey(day: DayView, images: Pick<ImageCatalog, "resolve">): string {
+  const parts = {
+    kind: "day",
+    path: day.path,
+    key: day.key,
+    newer: day.newer,
+    older: day.older,
+    groups: day.groups.map((g) => ({
+      topic: g.topic,
+      items: g.items.map((item) => ({ item, image: item.image?.src ? images.resolve(item.image.src) : null })),
+    })),
+  };
+  return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
+}
+
 /** The listings without the pages kept from the previous build (site paths in `keep`). */
 export function listingsToRender(model: SiteModel, keep?: ReadonlySet<string>): Listings {
   const rendered = <P extends { path: string }>(pages: P[]) => (keep ? pages.filter((p) => !keep.has(p.path)) : pages);
-  return { topicPages: rendered(model.topicPages), sourcePages: rendered(model.sourcePages), galleryPages: rendered(model.galleryPages) };
+  return {
+    topicPages: rendered(model.topicPages),
+    sourcePages: rendered(model.sourcePages),
+    galleryPages: rendered(model.galleryPages),
+    days: rendered(model.days),
+  };
 }

@@ -1,6 +1,6 @@
 // Decides what a build renders: everything (a cold build, or when anything shared changed), or
-// only the articles and archive listing pages whose render key changed, plus every other page
-// (head listings, days, feeds, utility pages). Pages it keeps come from the previous output.
+// only the articles, archive listing pages and day pages whose render key changed, plus every
+// other page (head listings, feeds, utility pages). Pages it keeps come from the previous output.
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import type { ImageCatalog } from "../../images/image-catalog.ts";
@@ -8,18 +8,18 @@ import { normalizeContentPath } from "../site-model.ts";
 import type { SiteState } from "../site-state.ts";
 import type { BuildManifest } from "./build-manifest.ts";
 import type { FileFacts } from "./content-facts.ts";
-import { archivePages, listingRenderKey } from "./listing-keys.ts";
+import { archivePages, dayRenderKey, listingRenderKey } from "./listing-keys.ts";
 import { articleRenderKey } from "./render-keys.ts";
 
 export interface BuildPlan {
   mode: "full" | "incremental";
   /** Why the build renders everything (for the report). */
   reason?: string;
-  /** Article and archive listing pages and their keys, for the next build's manifest. */
+  /** Article, archive listing and day pages and their keys, for the next build's manifest. */
   pages: Record<string, string>;
   /** incremental: content paths (relative) Eleventy renders. */
   render: string[];
-  /** incremental: site paths of the article and listing pages kept from the previous output. */
+  /** incremental: site paths of the article, listing and day pages kept from the previous output. */
   keep: string[];
 }
 
@@ -46,6 +46,7 @@ export function planBuild(input: PlanInput): BuildPlan {
     if (key) pages[item.url] = key;
   }
   for (const { kind, page } of archivePages(state.model)) pages[page.path] = listingRenderKey(kind, page, input.images);
+  for (const day of state.model.days) pages[day.path] = dayRenderKey(day, input.images);
   const full = (reason: string): BuildPlan => ({ mode: "full", reason, pages, render: [], keep: [] });
   const previous = input.previous;
   if (!previous?.manifest || !existsSync(previous.dir)) return full("no previous build");
@@ -61,6 +62,7 @@ export function planBuild(input: PlanInput): BuildPlan {
     else render.push(normalizeContentPath(item.path));
   }
   for (const { page } of archivePages(state.model)) if (reusable(page.path, pages[page.path])) keep.push(page.path);
+  for (const day of state.model.days) if (reusable(day.path, pages[day.path])) keep.push(day.path);
   // Templates that are not items of the model (hand-made pages, files missing from the index)
   // have no key: they are rendered every time. Retired items render to nothing: skipped.
   const modelled = new Set(state.model.items.map((i) => normalizeContentPath(i.path)));

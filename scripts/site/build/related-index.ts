@@ -25,6 +25,8 @@ export class RelatedIndex {
   readonly #groupsOf = new Map<string, Group[]>();
   readonly #dayOf = new Map<string, DayView>();
   readonly #dayPosition = new Map<ItemView, number>();
+  /** Topic set → the groups scoring against it, by score (see #scoring). */
+  readonly #scores = new Map<string, Group[][]>();
 
   constructor(readonly model: SiteModel) {
     model.items.forEach((item, at) => {
@@ -54,9 +56,8 @@ export class RelatedIndex {
 
   /** Same result as relatedItems(model, item, limit): earlier items only. */
   related(item: ItemView, limit: number): ItemView[] {
-    const names = new Set(item.topics.map((t) => t.name));
-    if (names.size === 0 || limit <= 0) return [];
-    return this.#ranking(names, limit, this.#position.get(item) ?? -1).map((r) => r.item);
+    if (item.topics.length === 0 || limit <= 0) return [];
+    return this.#ranking(this.#scoring(item), limit, this.#position.get(item) ?? -1).map((r) => r.item);
   }
 
   /** Same result as dayNeighbours(model, item). */
@@ -67,25 +68,40 @@ export class RelatedIndex {
     return { previous: day.items[at - 1], next: day.items[at + 1] };
   }
 
-  /** The best `take` items older than position `after`: score descending, then newest first. */
-  #ranking(names: Set<string>, take: number, after: number): Ranked[] {
-    // Only groups sharing a topic score at all: count the shared names through #groupsOf.
+  /** The groups sharing a topic with the item, by how many they share; one per topic set. */
+  #scoring(item: ItemView): Group[][] {
+    const key = signature(item);
+    let byScore = this.#scores.get(key);
+    if (byScore) return byScore;
     const scores = new Map<Group, number>();
-    for (const name of names) for (const group of this.#groupsOf.get(name) ?? []) scores.set(group, (scores.get(group) ?? 0) + 1);
-    // Buckets by score; only the best buckets are sorted, until `take` items are found.
-    const buckets: Ranked[][] = [];
-    for (const [group, score] of scores) {
-      // A group is newest first (positions ascending): skip to the first item older than `after`,
-      // then only its next `take` items can make the cut.
-      const start = firstAfter(group.positions, after);
-      const bucket = (buckets[score] ??= []);
-      for (let i = start; i < Math.min(start + take, group.items.length); i++) bucket.push({ item: group.items[i], score, at: group.positions[i] });
+    for (const name of new Set(item.topics.map((t) => t.name))) {
+      for (const group of this.#groupsOf.get(name) ?? []) scores.set(group, (scores.get(group) ?? 0) + 1);
     }
-    const candidates: Ranked[] = [];
-    for (let score = buckets.length - 1; score > 0 && candidates.length < take; score--) {
-      candidates.push(...(buckets[score] ?? []).sort((a, b) => a.at - b.at));
+    byScore = [];
+    for (const [group, score] of scores) (byScore[score] ??= []).push(group);
+    this.#scores.set(key, byScore);
+    return byScore;
+  }
+
+  /** The best `take` items older than position `after`: score descending, then newest first. */
+  #ranking(byScore: Group[][], take: number, after: number): Ranked[] {
+    // Each group is newest first (positions ascending): its head is its first item older than
+    // `after`. Per score, the next best item is the newest head: a merge of the groups, which
+    // stops after `take` items instead of gathering and sorting every candidate.
+    const ranked: Ranked[] = [];
+    for (let score = byScore.length - 1; score > 0 && ranked.length < take; score--) {
+      const heads = (byScore[score] ?? []).map((group) => ({ group, at: firstAfter(group.positions, after) }));
+      while (ranked.length < take) {
+        let best: { group: Group; at: number } | undefined;
+        for (const head of heads) {
+          if (head.at < head.group.items.length && (!best || head.group.positions[head.at] < best.group.positions[best.at])) best = head;
+        }
+        if (!best) break;
+        ranked.push({ item: best.group.items[best.at], score, at: best.group.positions[best.at] });
+        best.at++;
+      }
     }
-    return candidates.slice(0, take);
+    return ranked;
   }
 }
 

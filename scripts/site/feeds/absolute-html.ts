@@ -2,7 +2,7 @@
 // article's absolute URL (as a browser on the article page would), images go through the site's
 // media resolver (the same public URL the pages use), and whatever cannot become an absolute
 // http(s) (or, for links, mailto:) URL is dropped.
-import * as cheerio from "cheerio";
+import type { MarkdownIt, Token } from "markdown-it";
 
 export type ImageUrlResolver = (src: string) => string | undefined;
 
@@ -36,26 +36,26 @@ export function absoluteImageUrl(src: string, base: string, imageUrl: ImageUrlRe
   return resolved ? absoluteHttpUrl(resolved, base) : undefined;
 }
 
-export function absolutizeHtml(html: string, base: string, imageUrl: ImageUrlResolver): string {
-  const $ = cheerio.load(html, null, false);
-  $("[href], [cite]").each((_, node) => {
-    for (const attr of ["href", "cite"]) {
-      const value = $(node).attr(attr);
-      if (value === undefined) continue;
-      const url = absoluteLink(value, base);
-      if (url) $(node).attr(attr, url);
-      else $(node).removeAttr(attr);
-    }
-  });
-  // Responsive candidates would each need resolving; the single src is enough for a reader.
-  $("[srcset]").removeAttr("srcset");
-  $("[sizes]").removeAttr("sizes");
-  $("[poster]").removeAttr("poster");
-  $("[src]").each((_, node) => {
-    const url = absoluteImageUrl($(node).attr("src") ?? "", base, imageUrl);
-    if (url && node.tagName === "img") $(node).attr("src", url);
-    else $(node).remove();
-  });
-  $("img:not([src])").remove();
-  return $.html();
+/**
+ * Markdown rendered with every URL made absolute. Raw HTML is off, so the only URLs are the
+ * links' and images' own: they are rewritten on the tokens, and no HTML is parsed back.
+ */
+export function renderAbsoluteHtml(md: MarkdownIt, markdown: string, base: string, imageUrl: ImageUrlResolver): string {
+  const env = {};
+  const absolutize = (tokens: Token[]): Token[] =>
+    tokens.filter((token) => {
+      if (token.children) token.children = absolutize(token.children);
+      if (token.type === "link_open") {
+        const url = absoluteLink(String(token.attrGet("href") ?? ""), base);
+        if (url) token.attrSet("href", url);
+        else token.attrs = (token.attrs ?? []).filter(([name]) => name !== "href");
+      } else if (token.type === "image") {
+        // An image the pages would not show is left out, alt text and all.
+        const url = absoluteImageUrl(String(token.attrGet("src") ?? ""), base, imageUrl);
+        if (!url) return false;
+        token.attrSet("src", url);
+      }
+      return true;
+    });
+  return md.renderer.render(absolutize(md.parse(markdown, env)), md.options, env);
 }

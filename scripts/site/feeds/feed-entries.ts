@@ -11,8 +11,9 @@ import { translate } from "../i18n.ts";
 import { absoluteUrl } from "../relative-url.ts";
 import type { SiteConfig } from "../site-config.ts";
 import type { ItemView } from "../site-model.ts";
-import { absoluteHttpUrl, absoluteImageUrl, absolutizeHtml, type ImageUrlResolver } from "./absolute-html.ts";
+import { absoluteHttpUrl, absoluteImageUrl, renderAbsoluteHtml, type ImageUrlResolver } from "./absolute-html.ts";
 import { escapeHtml, feedLine, feedSafe } from "./feed-text.ts";
+import type { FeedEntryCache } from "./feed-entry-cache.ts";
 import { tagId, type FeedEntry, type FeedImage } from "./feed-model.ts";
 
 export interface EntryContext {
@@ -23,6 +24,8 @@ export interface EntryContext {
   imageUrl: ImageUrlResolver;
   /** false: the source's feeds carry the summary, not the text (feeds.json `fullText`). */
   fullText(sourceId: string): boolean;
+  /** Entries the previous build made, reused while unchanged. */
+  cache?: FeedEntryCache;
 }
 
 /** The item's entry, or undefined when its content file is gone (it has no page to link to). */
@@ -31,7 +34,10 @@ export type EntryBuilder = (item: ItemView) => FeedEntry | undefined;
 export function entryBuilder(ctx: EntryContext): EntryBuilder {
   const built = new Map<ItemView, FeedEntry | undefined>();
   return (item) => {
-    if (!built.has(item)) built.set(item, contentFile(item, ctx.contentRoot) ? buildEntry(item, ctx) : undefined);
+    if (!built.has(item)) {
+      const build = () => buildEntry(item, ctx);
+      built.set(item, contentFile(item, ctx.contentRoot) ? (ctx.cache ? ctx.cache.entry(item, build) : build()) : undefined);
+    }
     return built.get(item);
   };
 }
@@ -137,7 +143,7 @@ function readItemFile(file: string | undefined): { frontMatter: ItemFrontMatter;
 
 function renderBody(body: string, base: string, ctx: EntryContext): string {
   try {
-    return absolutizeHtml(ctx.md.render(feedSafe(body)), base, ctx.imageUrl).trim();
+    return renderAbsoluteHtml(ctx.md, feedSafe(body), base, ctx.imageUrl).trim();
   } catch {
     return "";
   }

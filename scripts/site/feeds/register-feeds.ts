@@ -10,6 +10,7 @@ import type { SiteState } from "../site-state.ts";
 import { feedAlternates } from "./alternates.ts";
 import type { ImageUrlResolver } from "./absolute-html.ts";
 import { entryBuilder } from "./feed-entries.ts";
+import type { FeedEntryCache } from "./feed-entry-cache.ts";
 import { catalogImageUrls } from "./feed-images.ts";
 import { FEED_XSL_PATH } from "./feed-model.ts";
 import { buildFeedDocuments, type FeedDocument } from "./feed-set.ts";
@@ -20,13 +21,13 @@ interface FeedHost {
   addPassthroughCopy(map: Record<string, string>): void;
 }
 
-export function registerFeeds(config: FeedHost, state: SiteState, images: Pick<ImageCatalog, "resolve">): void {
+export function registerFeeds(config: FeedHost, state: SiteState, images: Pick<ImageCatalog, "resolve">, cache?: FeedEntryCache): void {
   const imageUrl = catalogImageUrls(images, () => state.site);
   // Keyed by the model, which SiteState replaces on every (re)build: one computation per build.
   const built = new WeakMap<SiteModel, Promise<FeedDocument[]>>();
   config.addGlobalData("gazetteFeeds", () => {
     let docs = built.get(state.model);
-    if (!docs) built.set(state.model, (docs = siteFeedDocuments(state, imageUrl)));
+    if (!docs) built.set(state.model, (docs = siteFeedDocuments(state, imageUrl, cache)));
     return docs;
   });
   config.addFilter("feedAlternates", (pageKind: unknown, listing: { context?: { name?: unknown; path?: unknown } } | undefined) =>
@@ -37,7 +38,7 @@ export function registerFeeds(config: FeedHost, state: SiteState, images: Pick<I
 }
 
 /** Every feed file for the state's current model. */
-export async function siteFeedDocuments(state: SiteState, imageUrl: ImageUrlResolver): Promise<FeedDocument[]> {
+export async function siteFeedDocuments(state: SiteState, imageUrl: ImageUrlResolver, cache?: FeedEntryCache): Promise<FeedDocument[]> {
   const sources = await loadSources(state.paths.feedsConfig);
   const fullText = new Map(sources.map((s) => [s.id, s.fullText !== false]));
   const entryOf = entryBuilder({
@@ -46,6 +47,7 @@ export async function siteFeedDocuments(state: SiteState, imageUrl: ImageUrlReso
     md: markdownRenderer(),
     imageUrl,
     fullText: (sourceId) => fullText.get(sourceId) ?? true,
+    cache,
   });
   return buildFeedDocuments({ model: state.model, site: state.site, entryOf, sources });
 }

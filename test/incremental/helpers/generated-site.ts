@@ -63,3 +63,9 @@ export function treeDifferences(expectedDir: string, actualDir: string): string[
   for (const rel of actual.keys()) if (!expected.has(rel)) out.push(`extra ${rel}`);
   return out;
 }
+
+/** The day pages (/YYYY/MM/DD/) a build's manifest lists. */
+export function dayPages(dist: string): string[] {
+  const manifest = JSON.parse(readFileSync(path.join(dist, ".gazette-build.json"), "utf8")) as { pages: Record<string, string> };
+  return Object.keys(manifest.pages).filter((p) => /^\/\d{4}\/\d{2}\/\d{2}\/$/.test(p));
+}
