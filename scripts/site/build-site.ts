@@ -15,7 +15,8 @@ import { readBuildManifest, writeBuildManifest } from "./build/build-manifest.ts
 import { collectContentFacts, type FileFacts } from "./build/content-facts.ts";
 import { clearEleventyCaches } from "./build/eleventy-caches.ts";
 import { linkKeptPages } from "./build/keep-pages.ts";
-import { planBuild, type BuildPlan } from "./build/plan-build.ts";
+import { allTemplates, globSafe, planBuild, type BuildPlan } from "./build/plan-build.ts";
+import { ARTICLE_BATCH, fileBatches, folderBatches } from "./build/render-batches.ts";
 import { globalRenderKey } from "./build/render-keys.ts";
 import { LAYOUTS_DIR, type EleventyUserConfig } from "./eleventy-setup.ts";
 import { FeedEntryCache, type EntryKeyOf } from "./feeds/feed-entry-cache.ts";
@@ -37,6 +38,8 @@ export interface BuildOptions {
   previousOutputDir?: string;
   /** false: render every page, whatever the previous build holds. */
   incremental?: boolean;
+  /** Articles per Eleventy run (default ARTICLE_BATCH). */
+  articleBatch?: number;
 }
 
 export interface StageTiming {
@@ -95,14 +98,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const searchIndex = () => timed("search index", () => buildSearchIndex(staging, state.model, state.site, previousSearch));
     const searchEarly = searchFromPages ? undefined : searchIndex();
     // Settled at once so that a failure of either is reported once, after both have stopped.
+    const render = (scope: RenderScope) => runEleventy(contentDir, staging, options.quiet ?? false, options.globalData, { state, feedEntries, ...scope });
     const [rendered, searched] = await Promise.allSettled([
-      timed("eleventy", () =>
-        runEleventy(contentDir, staging, options.quiet ?? false, options.globalData, {
-          state,
-          feedEntries,
-          ...(plan.mode === "incremental" ? { only: plan.render, keep: new Set(plan.keep) } : {}),
-        }),
-      ),
+      timed("eleventy", () => renderInBatches(render, plan, state, contentDir, options.articleBatch ?? ARTICLE_BATCH)),
       searchEarly,
     ]);
     if (rendered.status === "rejected") throw rendered.reason;
@@ -131,12 +129,38 @@ function printImageReport(report: ImageStageReport): void {
 export interface RenderScope {
   /** A state already loaded for this content (saves loading it twice). */
   state?: SiteState;
-  /** Render only these content files (relative paths) besides the virtual pages. */
+  /** Render only these content files (relative paths or folder patterns) besides the virtual pages. */
   only?: string[];
   /** Site paths of listing pages kept from the previous build: Eleventy leaves them out. */
   keep?: ReadonlySet<string>;
   /** Feed entries the previous build made. */
   feedEntries?: FeedEntryCache;
+  /** Render the `only` files and nothing else: no listing or utility pages, no feeds, no assets. */
+  articlesOnly?: boolean;
+}
+
+/**
+ * Renders the plan: one Eleventy run for the pages and the first articles, then one per further
+ * batch of articles (render-batches.ts), so that memory stays bounded however large the site grows.
+ */
+async function renderInBatches(
+  render: (scope: RenderScope) => Promise<string[]>,
+  plan: BuildPlan,
+  state: SiteState,
+  contentDir: string,
+  batch: number,
+): Promise<string[]> {
+  let batches: string[][];
+  if (plan.mode === "incremental") batches = fileBatches(plan.render, batch);
+  else {
+    const files = allTemplates(state);
+    // A small site, or folders Eleventy's glob cannot name: one run over the content dir.
+    if (files.length <= batch || !globSafe([contentDir, ...files])) return render({});
+    batches = folderBatches(files, batch);
+  }
+  const written = await render({ only: batches[0], keep: plan.mode === "incremental" ? new Set(plan.keep) : undefined });
+  for (const only of batches.slice(1)) written.push(...(await render({ only, articlesOnly: true })));
+  return written;
 }
 
 /** Runs Eleventy; returns the output files it wrote (absolute paths). */
@@ -155,7 +179,7 @@ export async function runEleventy(
     ...(scope.only ? { inputDir } : {}),
     config: (config: Pick<EleventyUserConfig, "addGlobalData" | "gazette" | "ignores">) => {
       for (const [name, value] of Object.entries(globalData)) config.addGlobalData(name, value);
-      if (scope.state) config.gazette = { state: scope.state, keep: scope.keep, feedEntries: scope.feedEntries };
+      if (scope.state) config.gazette = { state: scope.state, keep: scope.keep, feedEntries: scope.feedEntries, articlesOnly: scope.articlesOnly };
       // Items past retention have no page: Eleventy never reads them.
       for (const retired of scope.state?.retired ?? []) config.ignores.add(path.join(path.relative(process.cwd(), inputDir), retired));
     },
@@ -174,7 +198,7 @@ function feedEntryKey(files: Map<string, FileFacts>, images: ImageCatalog): Entr
   };
 }
 
-/** An input glob naming exactly `files` (plain relative paths; planBuild checked them). */
+/** An input glob naming exactly `files` (plain relative paths or folder patterns; planBuild checked them). */
 function inputGlob(inputDir: string, files: string[]): string {
   // Eleventy takes a single existing file as a file, and a pattern as a glob; two never-matching patterns keep the
   // list a brace glob even when it is empty or names one file.

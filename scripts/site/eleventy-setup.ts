@@ -39,7 +39,7 @@ export interface EleventyUserConfig {
    * Set before this config runs: a state buildSite already loaded; `sourceLayouts` renders with
    * the layouts as written (the dev server, so that edits show on reload) instead of compacted.
    */
-  gazette?: { state?: SiteState; sourceLayouts?: boolean; keep?: ReadonlySet<string>; feedEntries?: FeedEntryCache };
+  gazette?: { state?: SiteState; sourceLayouts?: boolean; keep?: ReadonlySet<string>; feedEntries?: FeedEntryCache; articlesOnly?: boolean };
 }
 
 export interface GazetteEleventyOptions {
@@ -69,10 +69,14 @@ export async function configureGazette(config: EleventyUserConfig): Promise<Gaze
   config.addWatchTarget(path.relative(process.cwd(), LAYOUTS_DIR));
   registerFilters(withFastFilters(config, state), state);
   registerImageFilters(config, images, () => state.site);
-  registerFeeds(config, state, images, config.gazette?.feedEntries);
-  registerPageTemplates(config, path.join(layoutsDir, "pages"));
-  config.addPassthroughCopy({ [path.relative(process.cwd(), path.join(LAYOUTS_DIR, "assets", "search.js"))]: "assets/search.js" });
-  config.addPassthroughCopy({ [path.relative(process.cwd(), path.join(LAYOUTS_DIR, "assets", "lightbox.js"))]: "assets/lightbox.js" });
+  // A batch of a large build renders articles only: the pages, feeds and assets come with the first.
+  const sitePages = !config.gazette?.articlesOnly;
+  registerFeeds(config, state, images, { cache: config.gazette?.feedEntries, feeds: sitePages });
+  if (sitePages) {
+    registerPageTemplates(config, path.join(layoutsDir, "pages"));
+    config.addPassthroughCopy({ [path.relative(process.cwd(), path.join(LAYOUTS_DIR, "assets", "search.js"))]: "assets/search.js" });
+    config.addPassthroughCopy({ [path.relative(process.cwd(), path.join(LAYOUTS_DIR, "assets", "lightbox.js"))]: "assets/lightbox.js" });
+  }
 
   config.on("eleventy.before", async () => {
     if (preloaded) preloaded = false;

@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { appendFileSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { before, test } from "node:test";
+import { buildSite } from "../../scripts/site/build-site.ts";
 import { addItem, build, dayPages, generatedSite, treeDifferences, type GeneratedSite } from "./helpers/generated-site.ts";
 
 let site: GeneratedSite;
@@ -88,3 +89,13 @@ function indexRecord(s: GeneratedSite, at: number): Record {
 function readIndexUrl(s: GeneratedSite, at: number): string {
   return indexRecord(s, at).url;
 }
+
+test("a build rendered in batches of articles equals one rendered in a single run", async () => {
+  const batched = path.join(site.root, "batched");
+  const result = await buildSite({ contentDir: site.contentDir, outputDir: batched, quiet: true, incremental: false, articleBatch: 7 });
+  const single = path.join(site.root, "single");
+  const once = await build(site, single, false);
+  // Every page was written once, whether by one run or by five.
+  assert.equal(result.incremental.rendered, once.incremental.rendered);
+  assert.deepEqual(treeDifferences(single, batched), []);
+});

@@ -63,15 +63,29 @@ export function planBuild(input: PlanInput): BuildPlan {
   }
   for (const { page } of archivePages(state.model)) if (reusable(page.path, pages[page.path])) keep.push(page.path);
   for (const day of state.model.days) if (reusable(day.path, pages[day.path])) keep.push(day.path);
-  // Templates that are not items of the model (hand-made pages, files missing from the index)
-  // have no key: they are rendered every time. Retired items render to nothing: skipped.
-  const modelled = new Set(state.model.items.map((i) => normalizeContentPath(i.path)));
-  for (const rel of templateFiles(state.paths.root)) if (!modelled.has(rel) && !state.retired.has(rel)) render.push(rel);
+  render.push(...unmodelledTemplates(state));
 
   if (keep.length === 0) return full("no page can be kept");
   if (render.length > MAX_CHANGED_SHARE * state.model.items.length) return full("most articles changed");
-  if (!render.every((rel) => PLAIN_PATH.test(rel))) return full("a content path needs glob escaping");
+  if (!globSafe(render)) return full("a content path needs glob escaping");
   return { mode: "incremental", pages, render: render.sort(), keep };
+}
+
+/** Every content file a full build renders (relative paths): the items, then the rest. */
+export function allTemplates(state: SiteState): string[] {
+  return [...state.model.items.map((i) => normalizeContentPath(i.path)), ...unmodelledTemplates(state)];
+}
+
+/** Whether Eleventy's input glob can name these paths as they are. */
+export function globSafe(paths: string[]): boolean {
+  return paths.every((p) => PLAIN_PATH.test(p));
+}
+
+// Templates that are not items of the model (hand-made pages, files missing from the index) have
+// no key: they are rendered every time. Retired items render to nothing: skipped.
+function unmodelledTemplates(state: SiteState): string[] {
+  const modelled = new Set(state.model.items.map((i) => normalizeContentPath(i.path)));
+  return templateFiles(state.paths.root).filter((rel) => !modelled.has(rel) && !state.retired.has(rel));
 }
 
 /** Every .md and .njk file Eleventy would render from the content dir (not data, not raw inputs). */

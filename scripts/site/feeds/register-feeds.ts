@@ -21,18 +21,25 @@ interface FeedHost {
   addPassthroughCopy(map: Record<string, string>): void;
 }
 
-export function registerFeeds(config: FeedHost, state: SiteState, images: Pick<ImageCatalog, "resolve">, cache?: FeedEntryCache): void {
+export function registerFeeds(
+  config: FeedHost,
+  state: SiteState,
+  images: Pick<ImageCatalog, "resolve">,
+  options: { cache?: FeedEntryCache; feeds?: boolean } = {},
+): void {
+  config.addFilter("feedAlternates", (pageKind: unknown, listing: { context?: { name?: unknown; path?: unknown } } | undefined) =>
+    feedAlternates(state.site, pageKind, listing),
+  );
+  // Without the feed pages (a batch of articles), the costly feed data is never asked for.
+  if (options.feeds === false) return;
   const imageUrl = catalogImageUrls(images, () => state.site);
   // Keyed by the model, which SiteState replaces on every (re)build: one computation per build.
   const built = new WeakMap<SiteModel, Promise<FeedDocument[]>>();
   config.addGlobalData("gazetteFeeds", () => {
     let docs = built.get(state.model);
-    if (!docs) built.set(state.model, (docs = siteFeedDocuments(state, imageUrl, cache)));
+    if (!docs) built.set(state.model, (docs = siteFeedDocuments(state, imageUrl, options.cache)));
     return docs;
   });
-  config.addFilter("feedAlternates", (pageKind: unknown, listing: { context?: { name?: unknown; path?: unknown } } | undefined) =>
-    feedAlternates(state.site, pageKind, listing),
-  );
   const xsl = path.join(state.assetsDir, path.posix.basename(FEED_XSL_PATH));
   config.addPassthroughCopy({ [path.relative(process.cwd(), xsl)]: FEED_XSL_PATH.slice(1) });
 }
