@@ -4,7 +4,7 @@
 // pages instead. A bundle whose records are unchanged since the previous build is hard-linked from
 // it rather than indexed again: Pagefind's output is a pure function of its records.
 import { createHash } from "node:crypto";
-import { linkSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -132,11 +132,7 @@ async function indexBundle(job: SearchJob, bundle: BundleJob, target: string): P
 
 /** Hard-links every file of `from` into `to`; false (and nothing left behind) when `from` is not a bundle. */
 function linkTree(from: string, to: string): boolean {
-  try {
-    readFileSync(path.join(from, "pagefind-entry.json"));
-  } catch {
-    return false;
-  }
+  if (!existsSync(path.join(from, "pagefind-entry.json"))) return false;
   for (const entry of readdirSync(from, { withFileTypes: true, recursive: true })) {
     const rel = path.relative(from, path.join(entry.parentPath, entry.name));
     if (entry.isDirectory()) mkdirSync(path.join(to, rel), { recursive: true });
