@@ -5,6 +5,7 @@
 import { existsSync } from "node:fs";
 import { readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
+import { discardTree } from "../site/build/discard-tree.ts";
 
 export interface PublishDirs {
   live: string;
@@ -39,9 +40,16 @@ export async function recoverInterrupted(dirs: PublishDirs): Promise<string[]> {
   return notes;
 }
 
-/** next → live, live → previous. Two renames; recoverInterrupted() mends a kill between them. */
+/**
+ * next → live, live → previous. Two renames; recoverInterrupted() mends a kill between them. The
+ * build published before the previous one is renamed aside and deleted in the background.
+ */
 export async function publish(dirs: PublishDirs): Promise<void> {
-  await rm(dirs.previous, { recursive: true, force: true });
+  if (existsSync(dirs.previous)) {
+    const aside = `${dirs.live}.old-${process.pid}-${Date.now()}`;
+    await rename(dirs.previous, aside);
+    discardTree(aside);
+  }
   if (existsSync(dirs.live)) await rename(dirs.live, dirs.previous);
   await rename(dirs.next, dirs.live);
 }

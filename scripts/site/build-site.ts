@@ -13,6 +13,7 @@ import { fetchImages, imageSummaryLine, type FetchImagesOptions, type ImageStage
 import { ImageCatalog } from "../images/image-catalog.ts";
 import { readBuildManifest, writeBuildManifest } from "./build/build-manifest.ts";
 import { collectContentFacts, type FileFacts } from "./build/content-facts.ts";
+import { discardTree } from "./build/discard-tree.ts";
 import { clearEleventyCaches } from "./build/eleventy-caches.ts";
 import { linkKeptPages } from "./build/keep-pages.ts";
 import { allTemplates, globSafe, planBuild, type BuildPlan } from "./build/plan-build.ts";
@@ -205,7 +206,7 @@ function inputGlob(inputDir: string, files: string[]): string {
   return `${inputDir}/{${["_gazette-none/*.md", "_gazette-none/*.njk", ...files].join(",")}}`;
 }
 
-/** Replaces `target` with `staging` by two renames; the old copy is removed afterwards. */
+/** Replaces `target` with `staging` by two renames; the old copy is removed in the background. */
 function swapInto(staging: string, target: string): void {
   const old = `${target}.old-${process.pid}-${Date.now()}`;
   const hadOld = existsSync(target);
@@ -216,5 +217,5 @@ function swapInto(staging: string, target: string): void {
     if (hadOld) renameSync(old, target);
     throw error;
   }
-  if (hadOld) rmSync(old, { recursive: true, force: true });
+  if (hadOld) discardTree(old);
 }
