@@ -70,5 +70,5 @@ export async function loadFeedState(file: string): Promise<LoadedFeedState> {
 /** Validated before writing, so a bug here cannot leave a file the next run rejects; written atomically. */
 export async function saveFeedState(file: string, state: FeedState): Promise<void> {
   const valid = feedStateSchema.parse(state);
-  await writeFileAtomic(file, `${JSON.stringify(valid, null, 2)}\n`);
+  writeFileAtomic(file, `${JSON.stringify(valid, null, 2)}\n`);
 }

@@ -154,7 +154,7 @@ async function fetchOne(source: FeedSource, previous: FeedStateEntry | undefined
   const file = path.join(settings.cacheDir, `${source.id}.${extensionFor(response.contentType)}`);
   if (!settings.dryRun) {
     try {
-      await writeFileAtomic(file, response.bytes);
+      writeFileAtomic(file, response.bytes);
     } catch (err) {
       return failed(url, source.id, sameUrl ? previous : undefined, attemptAt, `cannot save the body: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, response.status, response.attempts);
     }

@@ -139,7 +139,7 @@ function finish(report: DigestRunReport, exitCode: number): DigestRunReport {
 }
 
 async function save(report: DigestRunReport, cache: ReturnType<typeof cachePaths>, history: DigestRunReport[]): Promise<DigestRunReport> {
-  await writeFileAtomic(cache.digestReport, `${JSON.stringify(report, null, 1)}\n`);
+  writeFileAtomic(cache.digestReport, `${JSON.stringify(report, null, 1)}\n`);
   await saveHistory(cache.digestHistory, [report, ...history]);
   return report;
 }

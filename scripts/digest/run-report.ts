@@ -91,5 +91,5 @@ export async function loadHistory(file: string): Promise<DigestRunReport[]> {
 }
 
 export async function saveHistory(file: string, history: DigestRunReport[]): Promise<void> {
-  await writeFileAtomic(file, `${JSON.stringify(history.slice(0, HISTORY_LENGTH), null, 1)}\n`);
+  writeFileAtomic(file, `${JSON.stringify(history.slice(0, HISTORY_LENGTH), null, 1)}\n`);
 }

@@ -73,9 +73,10 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     };
     for await (const job of candidates()) {
       report.items++;
-      const skipped = store.skipUnchanged(identify(job.raw, job.source.id), rawItemHash(job.raw));
+      const rawHash = rawItemHash(job.raw);
+      const skipped = store.skipUnchanged(identify(job.raw, job.source.id), rawHash);
       if (!skipped) {
-        yield job;
+        yield { ...job, rawHash };
         continue;
       }
       countOutcome(report, job.source.id, skipped.outcome);

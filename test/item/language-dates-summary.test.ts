@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { DateTime } from "luxon";
 import { resolveDate } from "../../scripts/ingest/item/dates.ts";
 import { detectLanguage, normalizeLanguageTag } from "../../scripts/ingest/item/language.ts";
 import { summarize, truncate } from "../../scripts/ingest/item/summary.ts";
@@ -21,6 +22,25 @@ test("the byline date wins over the feed date", () => {
   const now = new Date("2024-01-01T00:00:00Z");
   assert.equal(resolveDate("2023-09-14T11:34:28.859Z", "2023-09-14T11:47:04Z", now).date, "2023-09-14T11:34:28.859Z");
   assert.equal(resolveDate(undefined, "Thu, 14 Sep 2023 11:47:04 GMT", now).date, "2023-09-14T11:47:04.000Z");
+});
+
+test("dates in ECMAScript's own format read as luxon reads them, every other form goes to luxon", () => {
+  const now = new Date("2030-01-01T00:00:00Z");
+  const viaLuxon = (value: string) => DateTime.fromISO(value, { setZone: true }).toUTC().toISO({ suppressMilliseconds: false });
+  for (const value of [
+    "2023-09-14T11:34:28.859Z",
+    "2023-09-14T11:34:28Z",
+    "2023-09-14T11:34Z",
+    "2023-09-14T19:34:28.859+08:00",
+    "2023-12-31T23:30:00-05:00",
+    "2024-02-29T12:00:00+14:00",
+  ]) {
+    assert.equal(resolveDate(value, undefined, now).date, viaLuxon(value), value);
+    assert.equal(resolveDate(undefined, value, now).date, viaLuxon(value), value);
+  }
+  // Not that format: luxon decides (a zone-less date, an offset without a colon; an impossible date falls to the feed's).
+  for (const value of ["2023-09-14T11:34:28", "2023-09-14T11:34:28.859123Z"]) assert.equal(resolveDate(value, undefined, now).date, viaLuxon(value), value);
+  assert.equal(resolveDate("2023-13-14T11:34:28Z", "2023-09-14T11:34:28+0800", now).date, "2023-09-14T03:34:28.000Z");
 });
 
 test("missing and future dates are flagged", () => {

@@ -6,6 +6,7 @@ import path from "node:path";
 import { test } from "node:test";
 import { contentPaths } from "../../scripts/config/paths.ts";
 import type { PreparedItem, SourceInfo } from "../../scripts/ingest/item/build-item.ts";
+import { sha256 } from "../../scripts/ingest/item/identity.ts";
 import type { RawItem } from "../../scripts/ingest/raw-item.ts";
 import { ContentStore } from "../../scripts/ingest/store/content-store.ts";
 import { loadIndex, rebuildIndex } from "../../scripts/ingest/store/item-index.ts";
@@ -35,7 +36,8 @@ function prepared(title: string, rawHash: string, body = "正文第一段。", k
   };
   // As prepareItem does: the title's slug, and the file as it reads with it.
   const slug = slugOrFallback(title, key);
-  return { ...item, slug, text: renderContentFile({ ...item.frontMatter, slug }, body) };
+  const text = renderContentFile({ ...item.frontMatter, slug }, body);
+  return { ...item, slug, text, textHash: sha256(text) };
 }
 
 async function setup() {

@@ -24,6 +24,17 @@ const RFC = /^(?:[A-Za-z]{3},?\s+)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}
 const DMY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})\s*[-–—]?\s*(\d{1,2})[:h](\d{2})(?:\s*\(?\s*(?:UTC|GMT)\s*(?:([+-])(\d{1,2})(?::?(\d{2}))?)?\s*\)?)?$/i;
 const CJK = /^(\d{4})年(\d{1,2})月(\d{1,2})日\s*(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?$/;
 
+// The date-time string format ECMAScript itself defines, with an explicit zone: Date reads it
+// exactly as luxon does, at a fraction of the cost (most feed and byline dates are written so).
+const ECMA_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/** ISO UTC with milliseconds for a date in that format, else undefined. */
+export function ecmaInstant(text: string): string | undefined {
+  if (!ECMA_INSTANT.test(text)) return undefined;
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+}
+
 /** ISO UTC for a byline date, or undefined when the text is not a precise date. */
 export function parseBylineDate(text: string, zone = "UTC"): string | undefined {
   const t = text.replace(/\s+/g, " ").trim();
@@ -31,6 +42,8 @@ export function parseBylineDate(text: string, zone = "UTC"): string | undefined 
   let m: RegExpExecArray | null;
   if ((m = ISO.exec(t))) {
     const offset = m[3] && !/^(UTC|GMT)$/i.test(m[3]) ? m[3] : m[3] ? "Z" : "";
+    const fast = offset && ecmaInstant(`${m[1]}T${m[2].padStart(5, "0")}${offset}`);
+    if (fast && Number(fast.slice(0, 4)) >= 1990) return fast;
     dt = DateTime.fromISO(`${m[1]}T${m[2].padStart(5, "0")}${offset}`, { zone: offset ? "UTC" : zone });
   } else if (RFC.test(t)) {
     dt = DateTime.fromRFC2822(t.replace(/\b(GMT|UTC|UT)$/i, "+0000"), { zone });

@@ -229,15 +229,21 @@ function isInline(node: TNode): boolean {
  * autolinks) and entity-looking `&`. Underscores inside words are left alone (not emphasis).
  */
 function escapeText(text: string): string {
-  return text
+  // Most text nodes (CJK prose) hold none of the characters the inline escapes look for.
+  if (!/[\\*`[\]_~<&]/.test(text)) return escapeLineStart(text);
+  const inline = text
     .replace(/\\/g, "\\\\")
     .replace(/[*`[\]]/g, "\\$&")
     .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, "\\_")
     .replace(/~~/g, "\\~\\~")
     .replace(/<(?=[A-Za-z/!?])/g, "\\<")
-    .replace(/&(?=#?[A-Za-z0-9]+;)/g, "\\&")
-    .replace(/^(\s*)([-+>]|#{1,6}(?=\s|$)|=+\s*$)/, "$1\\$2")
-    .replace(/^(\s*\d+)([.)])(?=\s|$)/, "$1\\$2");
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, "\\&");
+  return escapeLineStart(inline);
+}
+
+/** A text that would start a block (list, quote, heading, setext underline, ordered list). */
+function escapeLineStart(text: string): string {
+  return text.replace(/^(\s*)([-+>]|#{1,6}(?=\s|$)|=+\s*$)/, "$1\\$2").replace(/^(\s*\d+)([.)])(?=\s|$)/, "$1\\$2");
 }
 
 /** Text only, for the fallback path: sanitize-html with no tag allowed, its 4 escapes undone. */

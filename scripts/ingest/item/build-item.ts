@@ -27,6 +27,8 @@ export interface PreparedItem {
   slug: string;
   /** The content file as it reads with that slug, validated: most items are written as is. */
   text: string;
+  /** sha256 of `text`. */
+  textHash: string;
   /** Hash of the raw input: an unchanged hash means an unchanged item. */
   rawHash: string;
   frontMatter: DraftFrontMatter;
@@ -40,7 +42,8 @@ export function rawItemHash(raw: RawItem): string {
   return sha256(JSON.stringify(content));
 }
 
-export function prepareItem(raw: RawItem, source: SourceInfo, topics: TopicMatcher, now: Date): PreparedItem {
+/** `rawHash`: rawItemHash(raw), when the caller has it already. */
+export function prepareItem(raw: RawItem, source: SourceInfo, topics: TopicMatcher, now: Date, rawHash = rawItemHash(raw)): PreparedItem {
   const cleaned = cleanItem(raw);
   const body = htmlToMarkdown(cleaned.html);
   const summaryText = summarize(cleaned.html, raw.summary ?? "");
@@ -82,7 +85,7 @@ export function prepareItem(raw: RawItem, source: SourceInfo, topics: TopicMatch
   frontMatter.id = identity.id;
   const slug = slugOrFallback(title, identity.key);
   const text = renderContentFile(validateFrontMatter({ ...frontMatter, slug }), body);
-  return { identity, slug, text, rawHash: rawItemHash(raw), frontMatter, body, notes: cleaned.notes };
+  return { identity, slug, text, textHash: sha256(text), rawHash, frontMatter, body, notes: cleaned.notes };
 }
 
 /** The feed's own image (media:content, enclosure, JSON image) when the body has no lead image. */

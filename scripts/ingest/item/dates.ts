@@ -1,6 +1,7 @@
 // The item's date: the byline's when the body has one, else the feed's, else the ingest time
 // (flagged). Dates too far in the future are flagged for review, not dropped.
 import { DateTime } from "luxon";
+import { ecmaInstant } from "../clean/dates.ts";
 
 export const FUTURE_TOLERANCE_HOURS = 6;
 
@@ -11,6 +12,11 @@ export interface ResolvedDate {
 
 export function resolveDate(bylineDate: string | undefined, feedDate: string | undefined, now: Date): ResolvedDate {
   const flags: string[] = [];
+  const fast = ecmaInstant(bylineDate ?? "") ?? (bylineDate ? undefined : ecmaInstant(feedDate ?? ""));
+  if (fast) {
+    const future = Date.parse(fast) > now.getTime() + FUTURE_TOLERANCE_HOURS * 3_600_000;
+    return { date: fast, flags: future ? ["future-date"] : [] };
+  }
   const parsed = [bylineDate, feedDate].map(toUtc).find((d) => d !== undefined);
   let date = parsed;
   if (!date) {

@@ -1,25 +1,35 @@
 // A short summary for listings and feeds: the opening paragraphs' text, cut at a sentence end.
 // CJK text carries more per character, so its limit is about half the Latin one.
-// cheerio/slim parses with htmlparser2: the sanitized body needs no full HTML5 tree, and it is faster.
-import { load } from "cheerio/slim";
+// htmlparser2 straight, without cheerio's wrappers: the sanitized body needs no full HTML5 tree,
+// and a summary is made for every item the ingest prepares.
+import type { AnyNode, Element } from "domhandler";
+import { textContent } from "domutils";
+import { parseDocument } from "htmlparser2";
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 const SENTENCE_END = /[。！？!?…]|[.;](?=\s)/g;
+const BLOCKS = new Set(["p", "li", "blockquote", "h2", "h3"]);
 
 export function summarize(html: string, fallback = ""): string {
-  const $ = load(html, null, false);
+  const doc = parseDocument(html);
   const blocks: string[] = [];
   let total = 0;
-  $("p, li, blockquote, h2, h3").each((_, el) => {
-    if (total > 400) return false;
-    const text = $(el).text().replace(/\s+/g, " ").trim();
-    if (text.length > 1) {
-      blocks.push(text);
-      total += text.length;
+  // The text of every block in document order (a nested block counts again), until about 400 characters.
+  const stack: AnyNode[] = [...doc.children].reverse();
+  while (stack.length && total <= 400) {
+    const node = stack.pop()!;
+    if (node.type !== "tag" && node.type !== "script" && node.type !== "style") continue;
+    const el = node as Element;
+    if (BLOCKS.has(el.name)) {
+      const text = textContent(el).replace(/\s+/g, " ").trim();
+      if (text.length > 1) {
+        blocks.push(text);
+        total += text.length;
+      }
     }
-    return undefined;
-  });
-  const text = blocks.length ? blocks.join(" ") : ($.root().text().replace(/\s+/g, " ").trim() || fallback);
+    for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]);
+  }
+  const text = blocks.length ? blocks.join(" ") : textContent(doc).replace(/\s+/g, " ").trim() || fallback;
   return truncate(text);
 }
 

@@ -6,7 +6,7 @@ import os from "node:os";
 import { Worker } from "node:worker_threads";
 import type { TopicRule } from "../../config/topics.ts";
 import { prepareItem, type PreparedItem, type SourceInfo } from "../item/build-item.ts";
-import { topicMatcher } from "../item/topics.ts";
+import { topicMatcher, type TopicMatcher } from "../item/topics.ts";
 import type { RawItem } from "../raw-item.ts";
 
 export type PrepareOutcome = { ok: true; item: PreparedItem } | { ok: false; error: string };
@@ -14,12 +14,20 @@ export type PrepareOutcome = { ok: true; item: PreparedItem } | { ok: false; err
 export interface PrepareJob {
   raw: RawItem;
   source: SourceInfo;
+  /** rawItemHash(raw), computed once by the caller. */
+  rawHash?: string;
 }
 
 const MIN_ITEMS_FOR_WORKERS = 300;
 const BATCH = 40;
 /** Batches per worker not yet stored: being worked on, queued, or done and waiting for the main thread. */
 const IN_FLIGHT = 3;
+/**
+ * The main thread prepares small batches of its own whenever it would otherwise wait for a worker,
+ * up to this many batches ahead of the one it stores next.
+ */
+const LOCAL_BATCH = 8;
+const LOCAL_AHEAD = 4;
 
 export interface PrepareOptions {
   rules: TopicRule[];
@@ -53,13 +61,14 @@ export async function* prepareAll(jobs: AsyncIterable<PrepareJob> | Iterable<Pre
 
 async function* inProcess(jobs: AsyncIterator<PrepareJob>, options: PrepareOptions): AsyncGenerator<[PrepareJob, PrepareOutcome]> {
   const topics = topicMatcher(options.rules);
-  for (let next = await jobs.next(); !next.done; next = await jobs.next()) {
-    const job = next.value;
-    try {
-      yield [job, { ok: true, item: prepareItem(job.raw, job.source, topics, options.now) }];
-    } catch (err) {
-      yield [job, { ok: false, error: (err as Error).message }];
-    }
+  for (let next = await jobs.next(); !next.done; next = await jobs.next()) yield [next.value, prepareOne(next.value, topics, options.now)];
+}
+
+export function prepareOne(job: PrepareJob, topics: TopicMatcher, now: Date): PrepareOutcome {
+  try {
+    return { ok: true, item: prepareItem(job.raw, job.source, topics, now, job.rawHash) };
+  } catch (err) {
+    return { ok: false, error: (err as Error).message };
   }
 }
 
@@ -69,6 +78,7 @@ async function* inWorkers(jobs: AsyncIterator<PrepareJob>, options: PrepareOptio
     { length: count },
     () => new Worker(new URL("../../workers/worker-boot.mjs", import.meta.url), { workerData: { entry, rules: options.rules, now: options.now.getTime() } }),
   );
+  const topics = topicMatcher(options.rules);
   const sent = new Map<number, PrepareJob[]>();
   const owner = new Map<number, Worker>();
   const done = new Map<number, PrepareOutcome[]>();
@@ -104,6 +114,28 @@ async function* inWorkers(jobs: AsyncIterator<PrepareJob>, options: PrepareOptio
       signal();
     });
   };
+  // Prepared here, between storing batches, when the workers are behind.
+  const prepareHere = () => {
+    cutting = cutting.then(async () => {
+      if (noMoreJobs) return;
+      const batch: PrepareJob[] = [];
+      while (batch.length < LOCAL_BATCH) {
+        const next = await jobs.next();
+        if (next.done) {
+          noMoreJobs = true;
+          break;
+        }
+        batch.push(next.value);
+      }
+      if (batch.length) {
+        const id = nextId++;
+        sent.set(id, batch);
+        done.set(id, batch.map((job) => prepareOne(job, topics, options.now)));
+      }
+    }, (err: Error) => {
+      failure = err;
+    });
+  };
   for (const worker of pool) {
     worker.on("message", (msg: { id: number; results: PrepareOutcome[] }) => {
       // The worker gets its next batch when this one is consumed, not now: results never pile up
@@ -124,15 +156,19 @@ async function* inWorkers(jobs: AsyncIterator<PrepareJob>, options: PrepareOptio
         await cutting;
         if (noMoreJobs && id >= nextId) return;
         if (done.has(id)) break;
+        if (!noMoreJobs && nextId - id < count * IN_FLIGHT + LOCAL_AHEAD) {
+          prepareHere();
+          continue;
+        }
         await new Promise<void>((resolve) => (wake = resolve));
       }
       const batch = sent.get(id)!;
       const results = done.get(id)!;
-      const worker = owner.get(id)!;
+      const worker = owner.get(id);
       sent.delete(id);
       done.delete(id);
       owner.delete(id);
-      feed(worker);
+      if (worker) feed(worker);
       for (let i = 0; i < batch.length; i++) yield [batch[i], results[i]];
     }
   } finally {

@@ -110,7 +110,8 @@ export class ContentStore {
   private async storeNew(prepared: PreparedItem, source: SourceInfo, raw: RawItem): Promise<StoreResult> {
     const slug = uniqueSlug(prepared.slug, this.slugs);
     this.slugs.add(slug);
-    const frontMatter = validateFrontMatter({ ...prepared.frontMatter, slug });
+    // With the title's own slug, this is the front matter prepareItem validated and rendered.
+    const frontMatter = slug === prepared.slug ? { ...prepared.frontMatter, slug } : validateFrontMatter({ ...prepared.frontMatter, slug });
     const relPath = this.contentPath(frontMatter.date, slug);
     const file = path.join(this.paths.root, relPath);
     if (existsSync(file) && !this.options.force) {
@@ -132,12 +133,13 @@ export class ContentStore {
     text: string,
     previousPath?: string,
   ): Promise<void> {
-    const record = toIndexRecord(frontMatter, { key: prepared.identity.key, path: relPath, hash: sha256(text), rawHash: prepared.rawHash });
+    const hash = text === prepared.text ? prepared.textHash : sha256(text);
+    const record = toIndexRecord(frontMatter, { key: prepared.identity.key, path: relPath, hash, rawHash: prepared.rawHash });
     this.byKey.set(prepared.identity.key, record);
     if (this.options.dryRun) return;
     // Raw first: a content file never exists without the raw input that can rebuild it.
-    await writeRawRecord(this.paths, { id: frontMatter.id, key: prepared.identity.key, rawHash: prepared.rawHash, source, raw });
-    await writeFileAtomic(path.join(this.paths.root, relPath), text);
+    writeRawRecord(this.paths, { id: frontMatter.id, key: prepared.identity.key, rawHash: prepared.rawHash, source, raw });
+    writeFileAtomic(path.join(this.paths.root, relPath), text);
     if (previousPath && previousPath !== relPath) await rm(path.join(this.paths.root, previousPath), { force: true });
   }
 

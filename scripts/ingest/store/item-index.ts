@@ -61,7 +61,7 @@ export async function loadIndex(paths: ContentPaths): Promise<IndexRecord[]> {
 export async function saveIndex(paths: ContentPaths, records: IndexRecord[]): Promise<boolean> {
   const text = serializeIndex(sortRecords(records));
   if (existsSync(paths.itemIndex) && (await readFile(paths.itemIndex, "utf8")) === text) return false;
-  await writeFileAtomic(paths.itemIndex, text);
+  writeFileAtomic(paths.itemIndex, text);
   return true;
 }
 

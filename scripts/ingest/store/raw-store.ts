@@ -20,8 +20,8 @@ function rawFile(paths: ContentPaths, id: string): string {
   return path.join(paths.raw, `${id}.json`);
 }
 
-export async function writeRawRecord(paths: ContentPaths, record: RawRecord): Promise<void> {
-  await writeFileAtomic(rawFile(paths, record.id), `${JSON.stringify(record)}\n`);
+export function writeRawRecord(paths: ContentPaths, record: RawRecord): void {
+  writeFileAtomic(rawFile(paths, record.id), `${JSON.stringify(record)}\n`);
 }
 
 export async function readRawRecord(paths: ContentPaths, id: string): Promise<RawRecord | undefined> {
