@@ -1,11 +1,12 @@
 // The state every cleaning rule shares: the document parsed once, the raw item, and the output
 // being built. A rule is a small function that reads and edits this context, nothing else.
-import type { CheerioAPI } from "cheerio/slim";
+import type { Document } from "domhandler";
 import type { RawItem } from "../raw-item.ts";
 import type { CleanedItem } from "./cleaned-item.ts";
 
 export interface CleanContext {
-  $: CheerioAPI;
+  /** The body, parsed once (domhandler nodes, as htmlparser2 builds them). */
+  root: Document;
   raw: RawItem;
   /** The output being built; `html` is filled in after the rules have run. */
   out: CleanedItem;

@@ -1,5 +1,4 @@
-// Small DOM helpers the rules share (domhandler nodes, as cheerio's htmlparser2 mode builds them).
-import type { CheerioAPI } from "cheerio/slim";
+// Small DOM helpers the rules share (domhandler nodes, as htmlparser2 builds them).
 import type { AnyNode, Element, ParentNode, Text } from "domhandler";
 
 // Whitespace as a reader sees it: also no-break and zero-width spaces.
@@ -61,7 +60,7 @@ export function textNodes(root: AnyNode): Text[] {
   return out;
 }
 
-/** The text of a node (its text nodes joined), fast and without cheerio. */
+/** The text of a node (its text nodes joined). */
 export function textContent(node: AnyNode): string {
   if (isText(node)) return node.data;
   let text = "";
@@ -100,7 +99,7 @@ export function isEmptyNode(node: AnyNode): boolean {
 }
 
 /** True when the element holds no text and no image, embed or rule. */
-export function isEmptyElement(_$: CheerioAPI, el: Element): boolean {
+export function isEmptyElement(el: Element): boolean {
   return isEmptyNode(el);
 }
 
@@ -132,8 +131,8 @@ export function previousMeaningful(node: AnyNode): AnyNode | null {
  * The element that holds the body's blocks: the root, or the single wrapper (BBC's <main>,
  * NYT's <section>) everything sits in.
  */
-export function contentRoot($: CheerioAPI): ParentNode {
-  let node: ParentNode = $.root()[0];
+export function contentRoot(root: ParentNode): ParentNode {
+  let node: ParentNode = root;
   for (;;) {
     const meaningful: AnyNode[] = node.children.filter((c) => !(isText(c) && isBlank(c.data)) && c.type !== "comment");
     const only: AnyNode | undefined = meaningful[0];

@@ -54,7 +54,7 @@ export function cleanItem(raw: RawItem): CleanedItem {
   let html: string;
   const counts = new Map<string, number>();
   try {
-    const ctx: CleanContext = { $: parseBody(raw.html ?? ""), raw, out, pageBase: toUrl(raw.baseUrl ?? raw.link), assetBase, counts };
+    const ctx: CleanContext = { root: parseBody(raw.html ?? ""), raw, out, pageBase: toUrl(raw.baseUrl ?? raw.link), assetBase, counts };
     for (const rule of rules) {
       try {
         rule(ctx);
@@ -62,7 +62,7 @@ export function cleanItem(raw: RawItem): CleanedItem {
         out.notes.push(`clean rule ${rule.name} failed: ${(err as Error).message}`);
       }
     }
-    html = serializeBody(ctx.$);
+    html = serializeBody(ctx.root);
   } catch (err) {
     // Even the parse or serialization gave up (absurd nesting): the sanitizer alone still runs.
     out.notes.push(`cleaning skipped: ${(err as Error).message}`);

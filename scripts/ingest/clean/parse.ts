@@ -1,15 +1,17 @@
-// Parse the item's HTML once (htmlparser2 through cheerio: fast, forgiving, HTML-aware) and
-// serialize it back. The rules all work on this one tree.
-import { load, type CheerioAPI } from "cheerio/slim";
+// Parse the item's HTML once (htmlparser2: fast, forgiving, HTML-aware) and serialize it back.
+// The rules all work on this one tree of domhandler nodes; no cheerio wrapper is needed for that.
+import render from "dom-serializer";
+import type { Document } from "domhandler";
+import { parseDocument } from "htmlparser2";
 
-const OPTIONS = { xml: { xmlMode: false, decodeEntities: true, encodeEntities: "utf8" as const } };
+const OPTIONS = { xmlMode: false, decodeEntities: true, encodeEntities: "utf8" as const };
 
-export function parseBody(html: string): CheerioAPI {
-  return load(repairTokens(html), OPTIONS, false);
+export function parseBody(html: string): Document {
+  return parseDocument(repairTokens(html), OPTIONS);
 }
 
-export function serializeBody($: CheerioAPI): string {
-  return $.root().html() ?? "";
+export function serializeBody(root: Document): string {
+  return render(root.children, OPTIONS);
 }
 
 // Lexical repairs a parser cannot make: NUL characters, and `<imgsrc=` (an archive's missing

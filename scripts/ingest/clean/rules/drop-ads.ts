@@ -22,8 +22,7 @@ function isAdSlot(el: Element): boolean {
 const PROMO_TEXT = [/^来自FT中文网的温馨提示/];
 
 export const dropAds: CleanRule = (ctx) => {
-  const { $ } = ctx;
-  const root = $.root()[0];
+  const { root } = ctx;
   const slots = descendants(root, isAdSlot);
   count(ctx, "removed ad slot", slots.length);
   remove(slots);

@@ -13,7 +13,7 @@ export const dropComments: CleanRule = (ctx) => {
       else if (isElement(child)) visit(child);
     }
   };
-  visit(ctx.$.root()[0]);
+  visit(ctx.root);
   remove(found);
   count(ctx, "removed HTML comment", found.filter((n) => n.type === "comment").length);
 };

@@ -5,8 +5,7 @@ import { descendants } from "../dom.ts";
 import { remove } from "../mutate.ts";
 
 export const dropCustomElements: CleanRule = (ctx) => {
-  const { $ } = ctx;
-  const custom = descendants($.root()[0], (el) => el.name.includes("-"));
+  const custom = descendants(ctx.root, (el) => el.name.includes("-"));
   count(ctx, "removed custom element", custom.length);
   remove(custom);
 };

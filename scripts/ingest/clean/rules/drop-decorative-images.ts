@@ -8,8 +8,7 @@ const DECORATIVE_ALT = /^presentational (grey |gray )?line$/i;
 const ICON_FILE = /(^|[/_-])(icon|spacer|pixel|blank|transparent)([-_.][\w-]*)?\.(png|gif|svg|jpe?g|webp)(\?|$)/i;
 
 export const dropDecorativeImages: CleanRule = (ctx) => {
-  const { $ } = ctx;
-  const decorative = byTag($.root()[0], "img").filter((img) => {
+  const decorative = byTag(ctx.root, "img").filter((img) => {
     const { width, height, alt = "", src = "" } = img.attribs;
     const tiny = [width, height].some((v) => v !== undefined && /^\d+$/.test(v.trim()) && Number(v) <= 4);
     return tiny || DECORATIVE_ALT.test(alt.trim()) || ICON_FILE.test(src);

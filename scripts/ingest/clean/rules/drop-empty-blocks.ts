@@ -1,7 +1,6 @@
 // Empty blocks (VOA's blank paragraphs, emptied wrappers, links with no text) go; runs of <br>
 // split a paragraph in two (VOA writes paragraphs as <br><br>) or collapse to one; <br> at the
 // edges of a block or between blocks goes.
-import type { CheerioAPI } from "cheerio/slim";
 import type { AnyNode, Element, ParentNode } from "domhandler";
 import { count, type CleanRule } from "../context.ts";
 import { BLOCK_TAGS, byTag, descendants, isBlank, isElement, isText } from "../dom.ts";
@@ -13,15 +12,14 @@ const CONTENT = new Set(["img", "hr", "table", "iframe", "video", "audio", "obje
 const TEXT_BLOCKS = new Set(["p", "li", "blockquote", "figcaption", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6"]);
 
 export const dropEmptyBlocks: CleanRule = (ctx) => {
-  const { $ } = ctx;
-  const root = $.root()[0];
+  const { root } = ctx;
   const empty: Element[] = [];
   markEmpty(root, empty);
   count(ctx, "removed empty paragraph", empty.filter((el) => el.name === "p").length);
   remove(empty);
 
-  for (const p of byTag(root, "p")) splitOnBreakRuns($, p);
-  for (const block of descendants(root, (el) => TEXT_BLOCKS.has(el.name))) trimBreaks($, block);
+  for (const p of byTag(root, "p")) splitOnBreakRuns(p);
+  for (const block of descendants(root, (el) => TEXT_BLOCKS.has(el.name))) trimBreaks(block);
   const breaks = byTag(root, "br");
   // A <br> between blocks is spacing, not a line break; a second <br> in a row adds nothing.
   remove(breaks.filter((br) => !isLineBreak(br) || isBreak(previousNonBlank(br))));
@@ -42,7 +40,7 @@ function markEmpty(node: ParentNode, empty: Element[]): boolean {
 }
 
 /** `a<br><br>b` → two paragraphs. */
-function splitOnBreakRuns($: CheerioAPI, p: Element): void {
+function splitOnBreakRuns(p: Element): void {
   const segments: AnyNode[][] = [[]];
   let breaks: AnyNode[] = [];
   for (const child of [...p.children]) {
@@ -60,7 +58,7 @@ function splitOnBreakRuns($: CheerioAPI, p: Element): void {
   replaceWith(p, segments.map((nodes) => createElement("p", {}, nodes)));
 }
 
-function trimBreaks($: CheerioAPI, block: Element): void {
+function trimBreaks(block: Element): void {
   for (const edge of ["first", "last"] as const) {
     for (;;) {
       const kids = block.children.filter((c) => !(isText(c) && isBlank(c.data)));

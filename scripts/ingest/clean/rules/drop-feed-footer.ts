@@ -8,7 +8,7 @@ import { remove } from "../mutate.ts";
 const FOOTER_START = /^[\s\u00a0]*获取更多\s*RSS/i;
 
 export const dropFeedFooter: CleanRule = (ctx) => {
-  const start = findFooterText(ctx.$.root()[0].children);
+  const start = findFooterText(ctx.root.children);
   if (!start) return;
   // The footer block: the text's nearest element that starts with the footer text.
   let block: AnyNode = start;

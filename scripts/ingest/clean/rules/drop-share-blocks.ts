@@ -17,8 +17,7 @@ const MAX_SHARE_TEXT = 40;
 const isShareLink = (el: Element) => el.name === "a" && SHARE_LINK.test((el.attribs.href ?? "").trim());
 
 export const dropShareBlocks: CleanRule = (ctx) => {
-  const { $ } = ctx;
-  const root = $.root()[0];
+  const { root } = ctx;
   const blocks = descendants(root, (el) => SHARE_CLASSES.some((c) => hasClass(el, c)) || SHARE_ATTRS.some((a) => a in el.attribs));
   for (const a of descendants(root, isShareLink)) blocks.push(shareContainer(a));
   const unique = [...new Set(blocks)].filter((el) => !blocks.some((other) => other !== el && contains(other, el)));

@@ -2,7 +2,6 @@
 // Forms seen: DW/VOA/Reuters/NYT-2020 `<div><i>Author<br>date</i></div>` (author may be empty),
 // RFI `<div>dd/mm/yyyy - HH:MM</div>`, NYT `<address>` + `<time datetime>`, BBC's byline list
 // and `<time>` (a relative "19 分钟前" is not a date).
-import type { CheerioAPI } from "cheerio/slim";
 import type { Element } from "domhandler";
 import { count, type CleanRule } from "../context.ts";
 import { byTag, contentRoot, elementChildren, isEmptyElement, squeeze, textContent, textOf } from "../dom.ts";
@@ -13,13 +12,12 @@ import { detach } from "../mutate.ts";
 const LEADING_BLOCKS = 5;
 
 export const extractByline: CleanRule = (ctx) => {
-  const { $ } = ctx;
   const zone = zoneForLink(ctx.raw.link ?? ctx.raw.baseUrl);
   let seen = 0;
-  for (const block of elementChildren(contentRoot($))) {
-    if (isEmptyElement($, block)) continue;
+  for (const block of elementChildren(contentRoot(ctx.root))) {
+    if (isEmptyElement(block)) continue;
     if (++seen > LEADING_BLOCKS) break;
-    const found = italicByline($, block, zone) ?? datelineBlock($, block, zone) ?? semanticByline($, block, zone);
+    const found = italicByline(block, zone) ?? datelineBlock(block, zone) ?? semanticByline(block, zone);
     if (!found) {
       if (isArticleText(block)) break;
       continue;
@@ -38,7 +36,7 @@ interface Found {
 }
 
 /** `<div><i>Author<br>date</i></div>`: the last line is the date, the lines before it the author. */
-function italicByline($: CheerioAPI, block: Element, zone: string): Found | undefined {
+function italicByline(block: Element, zone: string): Found | undefined {
   if (block.name !== "div") return undefined;
   const kids = elementChildren(block);
   const i = kids[0];
@@ -50,7 +48,7 @@ function italicByline($: CheerioAPI, block: Element, zone: string): Found | unde
 }
 
 /** RFI: a block holding nothing but "25/09/2023 - 00:48". */
-function datelineBlock($: CheerioAPI, block: Element, zone: string): Found | undefined {
+function datelineBlock(block: Element, zone: string): Found | undefined {
   if (block.name !== "div" && block.name !== "p") return undefined;
   if (elementChildren(block).some((el) => el.name !== "br" && el.name !== "span")) return undefined;
   const date = parseBylineDate(textOf(block), zone);
@@ -58,7 +56,7 @@ function datelineBlock($: CheerioAPI, block: Element, zone: string): Found | und
 }
 
 /** NYT's <address>/<time>, BBC's byline list and <time>, as a block or inside one. */
-function semanticByline($: CheerioAPI, block: Element, zone: string): Found | undefined {
+function semanticByline(block: Element, zone: string): Found | undefined {
   const text = textOf(block);
   const remove = () => detach(block);
   if (block.name === "address") return { author: nameCase(text), remove };

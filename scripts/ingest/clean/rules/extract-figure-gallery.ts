@@ -1,6 +1,5 @@
 // A run of three or more figures in a row (BBC photo essays, photo posts) is a gallery: it
 // becomes the item's gallery and leaves the body. Only when the item has no gallery yet.
-import type { CheerioAPI } from "cheerio/slim";
 import type { AnyNode, Element } from "domhandler";
 import { count, type CleanRule } from "../context.ts";
 import { byTag, isElement, isEmptyElement, nextMeaningful } from "../dom.ts";
@@ -10,12 +9,11 @@ import { remove } from "../mutate.ts";
 const MIN_RUN = 3;
 
 export const extractFigureGallery: CleanRule = (ctx) => {
-  const { $ } = ctx;
   if (ctx.out.gallery) return;
   const seen = new Set<Element>();
-  for (const figure of byTag($.root()[0], "figure")) {
+  for (const figure of byTag(ctx.root, "figure")) {
     if (seen.has(figure)) continue;
-    const run = figureRun($, figure);
+    const run = figureRun(figure);
     run.forEach((f) => seen.add(f));
     if (run.length < MIN_RUN) continue;
     const images = run.flatMap((f) => {
@@ -30,12 +28,12 @@ export const extractFigureGallery: CleanRule = (ctx) => {
 };
 
 /** The figure and the figures right after it (empty elements between them do not count). */
-function figureRun($: CheerioAPI, first: Element): Element[] {
+function figureRun(first: Element): Element[] {
   const run = [first];
   let node: AnyNode | null = nextMeaningful(first);
   while (isElement(node)) {
     if (node.name === "figure") run.push(node);
-    else if (!isEmptyElement($, node)) break;
+    else if (!isEmptyElement(node)) break;
     node = nextMeaningful(node);
   }
   return run;

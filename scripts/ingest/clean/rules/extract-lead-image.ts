@@ -1,7 +1,6 @@
 // The lead image: a figure that opens the body (after at most one short standfirst block, as
 // FT has). It is shown separately, so it leaves the body with its caption.
-import type { CheerioAPI } from "cheerio/slim";
-import type { Element } from "domhandler";
+import type { Element, ParentNode } from "domhandler";
 import type { ImageRef } from "../cleaned-item.ts";
 import { count, type CleanRule } from "../context.ts";
 import { byTag, contentRoot, elementChildren, isEmptyElement, textOf } from "../dom.ts";
@@ -10,8 +9,7 @@ import { detach } from "../mutate.ts";
 const MAX_STANDFIRST = 200;
 
 export const extractLeadImage: CleanRule = (ctx) => {
-  const { $ } = ctx;
-  const figure = leadingFigure($);
+  const figure = leadingFigure(ctx.root);
   const img = figure && elementChildren(figure).find((el) => el.name === "img");
   if (!figure || !img) return;
   // The alt text is not a caption here: the lead image's caption is shown under it.
@@ -23,11 +21,11 @@ export const extractLeadImage: CleanRule = (ctx) => {
   count(ctx, "moved lead image out of the body");
 };
 
-function leadingFigure($: CheerioAPI): Element | undefined {
+function leadingFigure(root: ParentNode): Element | undefined {
   let skipped = 0;
-  for (const block of elementChildren(contentRoot($))) {
+  for (const block of elementChildren(contentRoot(root))) {
     if (block.name === "figure") return block;
-    if (isEmptyElement($, block) && block.name !== "hr") continue;
+    if (isEmptyElement(block) && block.name !== "hr") continue;
     const standfirst = block.name !== "p" && byTag(block, "p", "img", "figure").length === 0 && textOf(block).length <= MAX_STANDFIRST;
     if (!standfirst || ++skipped > 1) return undefined;
   }

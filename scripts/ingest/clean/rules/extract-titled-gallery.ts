@@ -9,9 +9,8 @@ import { remove } from "../mutate.ts";
 const HEADING = /^(?:相关图集|相關圖集|图集|圖集|图片集|圖片集)\s*[:：]\s*/;
 
 export const extractTitledGallery: CleanRule = (ctx) => {
-  const { $ } = ctx;
   if (ctx.out.gallery) return;
-  for (const heading of byTag($.root()[0], "h2", "h3", "h4")) {
+  for (const heading of byTag(ctx.root, "h2", "h3", "h4")) {
     const text = textOf(heading);
     if (!HEADING.test(text)) continue;
     const slides: Element[] = [];

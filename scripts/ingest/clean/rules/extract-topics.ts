@@ -5,8 +5,7 @@ import { descendants, textOf } from "../dom.ts";
 import { unwrap } from "../mutate.ts";
 
 export const extractTopics: CleanRule = (ctx) => {
-  const { $ } = ctx;
-  const markers = descendants($.root()[0], (el) => el.attribs["data-type"]?.toUpperCase() === "AUTO_TOPIC");
+  const markers = descendants(ctx.root, (el) => el.attribs["data-type"]?.toUpperCase() === "AUTO_TOPIC");
   for (const marker of markers) {
     const topic = textOf(marker);
     if (topic && !ctx.out.topics.includes(topic)) ctx.out.topics.push(topic);

@@ -2,7 +2,6 @@
 // drops them, which would run neighbouring texts together. So, innermost first: a wrapper
 // holding blocks is unwrapped, its loose inline text becoming paragraphs; a wrapper holding
 // only inline content becomes a paragraph itself.
-import type { CheerioAPI } from "cheerio/slim";
 import type { AnyNode, Element, ParentNode } from "domhandler";
 import type { CleanRule } from "../context.ts";
 import { BLOCK_TAGS, byTag, hasAncestor, isBlank, isElement, isText } from "../dom.ts";
@@ -11,13 +10,12 @@ import { append, createElement, replaceWith, unwrap } from "../mutate.ts";
 const WRAPPERS = ["div", "section", "article", "main", "header", "footer", "aside", "nav", "center", "address", "details", "summary", "hgroup"];
 
 export const flattenContainers: CleanRule = (ctx) => {
-  const { $ } = ctx;
-  for (const el of byTag($.root()[0], ...WRAPPERS).reverse()) {
-    if (el.children.some(isBlock)) unwrapIntoParagraphs($, el);
+  for (const el of byTag(ctx.root, ...WRAPPERS).reverse()) {
+    if (el.children.some(isBlock)) unwrapIntoParagraphs(el);
     else if (hasAncestor(el, "p")) unwrap(el);
     else el.name = "p";
   }
-  wrapLooseInline($.root()[0]);
+  wrapLooseInline(ctx.root);
 };
 
 /** Text and inline elements lying loose at the top level between blocks become paragraphs. */
@@ -42,7 +40,7 @@ function isBlock(node: AnyNode): boolean {
   return isElement(node) && BLOCK_TAGS.has(node.name);
 }
 
-function unwrapIntoParagraphs($: CheerioAPI, el: Element): void {
+function unwrapIntoParagraphs(el: Element): void {
   const out: AnyNode[] = [];
   let run: AnyNode[] = [];
   const flush = () => {

@@ -13,8 +13,7 @@ const MAX_CAPTION = 300;
 const NOT_FIGURE_CONTENT = ["h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "blockquote", "figure", "iframe", "video", "audio"];
 
 export const normalizeFigures: CleanRule = (ctx) => {
-  const { $ } = ctx;
-  const root = $.root()[0];
+  const { root } = ctx;
   for (const fig of byTag(root, "figure")) {
     const img = byTag(fig, "img")[0];
     if (!img) {

@@ -18,8 +18,7 @@ const VIDEO_SCRIPT = /player|video|embed|vid=/i;
 const GENERIC_TITLES = /^(多媒体播放器|媒体播放器|视频播放器|youtube video player|video player|player|embedded (video|content))$/i;
 
 export const replaceEmbeds: CleanRule = (ctx) => {
-  const { $ } = ctx;
-  for (const el of byTag($.root()[0], ...EMBEDS)) {
+  for (const el of byTag(ctx.root, ...EMBEDS)) {
     if (!attached(el)) continue; // already gone with an earlier embed's wrapper
     const wrapper = closest(el, isWrapper);
     if (el.name === "script" && !wrapper && !VIDEO_SCRIPT.test(el.attribs.src ?? "")) {

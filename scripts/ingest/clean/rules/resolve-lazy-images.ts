@@ -11,8 +11,7 @@ const LAZY_ATTRS = ["data-src", "data-original", "data-lazy-src", "data-actualsr
 const SRCSET_ATTRS = ["srcset", "data-srcset", "data-lazy-srcset"];
 
 export const resolveLazyImages: CleanRule = (ctx) => {
-  const { $ } = ctx;
-  const root = $.root()[0];
+  const { root } = ctx;
   for (const picture of byTag(root, "picture")) flattenPicture(picture);
   for (const img of byTag(root, "img")) if (!hasAncestor(img, "noscript")) setRealSrc(img);
 

@@ -8,8 +8,8 @@ import { isApiEndpoint, resolveImage, resolveLink, stripTracking } from "../urls
 import { detach, unwrap } from "../mutate.ts";
 
 export const resolveUrls: CleanRule = (ctx) => {
-  const { $, pageBase, assetBase } = ctx;
-  for (const a of descendants($.root()[0], (el) => el.name === "a" && el.attribs.href !== undefined)) {
+  const { root, pageBase, assetBase } = ctx;
+  for (const a of descendants(root, (el) => el.name === "a" && el.attribs.href !== undefined)) {
     const url = resolveLink(a.attribs.href, pageBase);
     if (!url || isApiEndpoint(url)) {
       count(ctx, url ? "reduced API link to its text" : "reduced unusable link to its text");
@@ -19,7 +19,7 @@ export const resolveUrls: CleanRule = (ctx) => {
     if (stripTracking(url)) count(ctx, "stripped tracking parameters");
     a.attribs.href = url.href;
   }
-  for (const img of byTag($.root()[0], "img")) {
+  for (const img of byTag(root, "img")) {
     const url = img.attribs.src ? resolveImage(img.attribs.src, pageBase, assetBase) : undefined;
     if (!url) {
       count(ctx, "removed image with unusable URL");

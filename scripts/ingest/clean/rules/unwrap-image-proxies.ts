@@ -9,9 +9,8 @@ const SRCSET_ATTRS = ["srcset", "data-srcset"];
 const LOOKS_PROXIED = /weserv|wsrv\.nl|\/unsafe\//i;
 
 export const unwrapImageProxies: CleanRule = (ctx) => {
-  const { $ } = ctx;
   let n = 0;
-  for (const el of descendants($.root()[0])) {
+  for (const el of descendants(ctx.root)) {
     for (const attr of URL_ATTRS) {
       const value = el.attribs[attr];
       if (value && LOOKS_PROXIED.test(value)) {
