@@ -11,6 +11,7 @@ import { listingsToRender } from "./build/listing-keys.ts";
 import { compactLayouts } from "./compact-templates.ts";
 import { registerFeeds } from "./feeds/register-feeds.ts";
 import { registerFilters } from "./filters.ts";
+import { compileNunjucksOnce } from "./nunjucks-templates.ts";
 import { registerPageTemplates } from "./page-templates.ts";
 import { contentSecurityPolicy } from "./site-css.ts";
 import { normalizeContentPath } from "./site-model.ts";
@@ -35,6 +36,7 @@ export interface EleventyUserConfig {
   setWatchJavaScriptDependencies(watch: boolean): void;
   addWatchTarget(target: string): void;
   on(event: string, fn: (...args: never[]) => unknown): void;
+  addExtension(name: string, options: Record<string, unknown>): void;
   /**
    * Set before this config runs: a state buildSite already loaded; `sourceLayouts` renders with
    * the layouts as written (the dev server, so that edits show on reload) instead of compacted.
@@ -64,6 +66,7 @@ export async function configureGazette(config: EleventyUserConfig): Promise<Gaze
   config.setUseGitIgnore(false);
   config.ignores.add(path.join(path.relative(process.cwd(), inputDir), "_raw/**"));
   config.setLibrary("md", withResponsiveImages(markdownRenderer(), images));
+  compileNunjucksOnce(config);
   // Eleventy's dependency scan cannot read the .ts imports of .eleventy.js; watch the folders instead.
   config.setWatchJavaScriptDependencies(false);
   config.addWatchTarget(path.relative(process.cwd(), LAYOUTS_DIR));
