@@ -28,8 +28,9 @@ export function registerFilters(config: FilterHost, state: SiteState): void {
   add("dayLabel", (key: string, style: "date" | "dayShort" = "date") => formatDayKey(key, style, ctx()));
   add("monthLabel", (key: string) => formatMonthKey(key, ctx()));
   // The days a listing page covers, oldest first ("2023年9月11日 – 2023年9月14日"); items newest first.
-  add("dateRange", (items: { date: string }[]) => {
-    if (items.length === 0) return "";
+  add("dateRange", (items: { date: string }[] | undefined) => {
+    // Eleventy renders computed titles once before pagination has set the listing: no items yet.
+    if (!items?.length) return "";
     const [from, to] = [items[items.length - 1], items[0]].map((item) => formatDate(item.date, "date", ctx()));
     return from === to ? from : translate("dateRange", state.site.lang, { from, to });
   });
