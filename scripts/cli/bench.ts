@@ -43,6 +43,7 @@ if (!sizes.every((n) => Number.isInteger(n) && n > 0)) {
 }
 
 function stage<T>(script: string, args: string[]): T {
+  settleDisk();
   const out = execFileSync(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, script), ...args], {
     cwd: PROJECT_ROOT,
     encoding: "utf8",
@@ -50,6 +51,18 @@ function stage<T>(script: string, args: string[]): T {
     stdio: ["ignore", "pipe", "inherit"],
   });
   return JSON.parse(out.trim().split("\n").pop()!) as T;
+}
+
+/**
+ * Flushes pending writes before a stage, so that the writeback of what the last stage wrote (or
+ * deleted) is not billed to the next one. Where there is no `sync` command, stages just run.
+ */
+function settleDisk(): void {
+  try {
+    execFileSync("sync", { stdio: "ignore" });
+  } catch {
+    // No sync on this system: figures may then carry some of the previous stage's writeback.
+  }
 }
 
 /** Photographs for the images figures: enough to time, few enough to keep the bench short. */
