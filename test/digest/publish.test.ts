@@ -1,13 +1,13 @@
 // Publishing: the swap keeps one previous build, and older builds are deleted in the background.
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, test } from "node:test";
 import { publish, publishDirs } from "../../scripts/digest/publish.ts";
 import { discardTree } from "../../scripts/site/build/discard-tree.ts";
+import { tempDirSync } from "../helpers/shared.ts";
 
-const root = mkdtempSync(path.join(os.tmpdir(), "gazette-publish-"));
+const root = tempDirSync("gazette-publish-");
 after(() => rmSync(root, { recursive: true, force: true }));
 
 /** Waits until `done()` holds; fails after `ms`. */

@@ -1,8 +1,7 @@
 // The feed modules without Eleventy: safe text, the XML writer, and the whole feed set of the
 // fixture content under a sub-path (pathPrefix), with the real site state and image catalog.
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { parseFeed } from "@rowanmanning/feed-parser";
@@ -18,6 +17,7 @@ import { el, renderXmlDocument } from "../../scripts/site/feeds/xml-writer.ts";
 import { SiteState } from "../../scripts/site/site-state.ts";
 import { writeFeedFixture } from "./helpers/feed-fixture.ts";
 import { xmlProblems } from "./helpers/xml-check.ts";
+import { tempDirSync } from "../helpers/shared.ts";
 
 describe("feed text and XML", () => {
   it("drops characters XML forbids and keeps CJK, emoji and tabs", () => {
@@ -40,7 +40,7 @@ describe("feeds under a sub-path", () => {
   let docs: Map<string, string>;
 
   before(async () => {
-    root = mkdtempSync(path.join(os.tmpdir(), "gazette-feedset-"));
+    root = tempDirSync("gazette-feedset-");
     writeFeedFixture(root, { pathPrefix: "/digest/", feedItems: 2 });
     const state = new SiteState(root, path.join(LAYOUTS_DIR, "assets"));
     await state.load();

@@ -1,6 +1,6 @@
 // Where the shared real samples and third-party feeds live (beside the checkout), and a guard
 // that skips a test with a printed note when they are absent.
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -18,6 +18,29 @@ export function requireShared(t: TestContext, dir: string): boolean {
   return false;
 }
 
-export function tempDir(prefix = "gazette-"): Promise<string> {
-  return mkdtemp(path.join(os.tmpdir(), prefix));
+/** A fresh folder in the system temp dir, removed when the test file's process exits. */
+export async function tempDir(prefix = "gazette-"): Promise<string> {
+  return removedAtExit(await mkdtemp(path.join(os.tmpdir(), prefix)));
+}
+
+export function tempDirSync(prefix = "gazette-"): string {
+  return removedAtExit(mkdtempSync(path.join(os.tmpdir(), prefix)));
+}
+
+const made: string[] = [];
+
+function removedAtExit(dir: string): string {
+  if (!made.length) {
+    process.on("exit", () => {
+      for (const d of made) {
+        try {
+          rmSync(d, { recursive: true, force: true, maxRetries: 2 });
+        } catch {
+          // A build's detached remover may be deleting inside it at the same moment.
+        }
+      }
+    });
+  }
+  made.push(dir);
+  return dir;
 }

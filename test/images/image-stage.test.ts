@@ -1,8 +1,7 @@
 // The images stage and the site build against a local image server: what is fetched, how often,
 // what is made of it and what the pages say. Every image here is generated; nothing leaves 127.0.0.1.
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import * as cheerio from "cheerio";
@@ -11,6 +10,7 @@ import { listHtmlFiles } from "../../scripts/site/html-files.ts";
 import { buildSite, type BuildResult } from "../../scripts/site/build-site.ts";
 import { GOOD, startImageServer, type ImageServer } from "./image-server.ts";
 import { writeImageContent } from "./image-content.ts";
+import { tempDirSync } from "../helpers/shared.ts";
 
 const BAD = ["corrupt.jpg", "bomb.png", "slow.jpg", "missing.jpg"];
 const ARTICLE = "2026/11/20/views/index.html";
@@ -19,7 +19,7 @@ let root: string;
 
 before(async () => {
   server = await startImageServer();
-  root = mkdtempSync(path.join(os.tmpdir(), "gazette-images-"));
+  root = tempDirSync("gazette-images-");
 });
 after(async () => {
   await server.close();

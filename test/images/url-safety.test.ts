@@ -1,7 +1,6 @@
 // Which image URLs and addresses may be fetched, and what a redirect to a forbidden host does.
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { after, before, describe, it } from "node:test";
@@ -11,6 +10,7 @@ import { fetchImage, ImageFetchError } from "../../scripts/images/fetch-image.ts
 import { classifyImageSource } from "../../scripts/images/image-source.ts";
 import { placeholderClass } from "../../scripts/images/placeholder-colour.ts";
 import { startImageServer, type ImageServer } from "./image-server.ts";
+import { tempDirSync } from "../helpers/shared.ts";
 
 describe("isPublicAddress", () => {
   it("accepts public IPv4 and IPv6 unicast", () => {
@@ -31,7 +31,7 @@ describe("classifyImageSource", () => {
   const policy = { allowPrivateHosts: false, localRoots: [] as string[] };
   let dir: string;
   before(() => {
-    dir = mkdtempSync(path.join(os.tmpdir(), "gazette-src-"));
+    dir = tempDirSync("gazette-src-");
     mkdirSync(path.join(dir, "samples"));
     writeFileSync(path.join(dir, "samples", "a.jpg"), "x");
     writeFileSync(path.join(dir, "secret.jpg"), "x");

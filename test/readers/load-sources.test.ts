@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { test } from "node:test";
 import { readSources, type ReadOutcome } from "../../scripts/ingest/load-sources.ts";
 import { FIXTURES } from "./locations.ts";
+import { tempDirSync } from "../helpers/shared.ts";
 
 async function collect(sources: string[], opts?: { maxBytes?: number }): Promise<ReadOutcome[]> {
   const out: ReadOutcome[] = [];
@@ -46,7 +46,7 @@ test("the same input given twice is read once", async () => {
 });
 
 test("bad inputs yield an error naming them and the run goes on", async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "gazette-readers-"));
+  const dir = tempDirSync("gazette-readers-");
   try {
     const files = {
       "empty.xml": "",

@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { mkdtemp, readdir, readFile, stat, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { test } from "node:test";
 import { contentPaths } from "../../scripts/config/paths.ts";
@@ -12,6 +11,7 @@ import { ContentStore } from "../../scripts/ingest/store/content-store.ts";
 import { loadIndex, rebuildIndex } from "../../scripts/ingest/store/item-index.ts";
 import { parseContentFile, renderContentFile } from "../../scripts/ingest/store/content-file.ts";
 import { slugOrFallback } from "../../scripts/ingest/item/slug.ts";
+import { tempDir } from "../helpers/shared.ts";
 
 const source: SourceInfo = { id: "demo", name: "示例通讯社" };
 const raw: RawItem = { input: "demo.md", index: 0, format: "archive", categories: [], html: "<p>x</p>", media: [] };
@@ -41,7 +41,7 @@ function prepared(title: string, rawHash: string, body = "正文第一段。", k
 }
 
 async function setup() {
-  const dir = await mkdtemp(path.join(os.tmpdir(), "gazette-store-"));
+  const dir = await tempDir("gazette-store-");
   const paths = contentPaths(dir);
   const open = async (options: Partial<ConstructorParameters<typeof ContentStore>[2]> = {}) =>
     new ContentStore(paths, await loadIndex(paths), { timezone: "Asia/Shanghai", now, ...options });

@@ -2,14 +2,14 @@
 // content, a control character in a title, relative links and images, a summary-only source, a
 // missing content file) and a feeds.json, built with the real site code into a temp dir.
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { buildSite, type BuildResult } from "../../../scripts/site/build-site.ts";
 import { renderContentFile } from "../../../scripts/ingest/store/content-file.ts";
 import type { ItemFrontMatter } from "../../../scripts/ingest/item/schema.ts";
 import { writeFixtureContent } from "../../fixtures/site/write-fixture-content.ts";
+import { tempDirSync } from "../../helpers/shared.ts";
 
 const FIXTURE_IMAGES = path.resolve(import.meta.dirname, "../../fixtures/site/images");
 
@@ -111,7 +111,7 @@ export interface BuiltFeedSite {
 }
 
 export async function buildFeedFixture(siteOverrides: Record<string, unknown> = {}): Promise<BuiltFeedSite> {
-  const root = mkdtempSync(path.join(os.tmpdir(), "gazette-feeds-"));
+  const root = tempDirSync("gazette-feeds-");
   const contentDir = path.join(root, "content");
   writeFeedFixture(contentDir, siteOverrides);
   const dist = path.join(root, "dist");

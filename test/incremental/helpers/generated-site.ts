@@ -1,12 +1,11 @@
 // Small generated sites for the incremental-build tests: N synthetic items ingested into a temp
 // content dir (remote images never fetched), and a byte-for-byte comparison of two output trees.
 import { readdirSync, readFileSync } from "node:fs";
-import { mkdtemp } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { ingestInto, initContentDir } from "../../../scripts/bench/bench-content.ts";
 import { archivePath, generateArchiveItems } from "../../../scripts/bench/generate-items.ts";
 import { buildSite, type BuildResult } from "../../../scripts/site/build-site.ts";
+import { tempDir } from "../../helpers/shared.ts";
 
 export interface GeneratedSite {
   root: string;
@@ -16,7 +15,7 @@ export interface GeneratedSite {
 }
 
 export async function generatedSite(ingested: number, generated = ingested + 5): Promise<GeneratedSite> {
-  const root = await mkdtemp(path.join(os.tmpdir(), "gazette-incremental-"));
+  const root = await tempDir("gazette-incremental-");
   const contentDir = path.join(root, "content");
   const itemsDir = path.join(root, "archive");
   await generateArchiveItems(itemsDir, generated, 7);

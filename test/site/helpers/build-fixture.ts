@@ -1,9 +1,8 @@
 // Builds the fictional fixture content (optionally with site.json overrides) into a temp dir.
-import { mkdtempSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { buildSite, type BuildResult } from "../../../scripts/site/build-site.ts";
 import { writeFixtureContent } from "../../fixtures/site/write-fixture-content.ts";
+import { tempDirSync } from "../../helpers/shared.ts";
 
 export interface BuiltFixture {
   root: string;
@@ -13,7 +12,7 @@ export interface BuiltFixture {
 }
 
 export async function buildFixtureSite(siteOverrides: Record<string, unknown> = {}): Promise<BuiltFixture> {
-  const root = mkdtempSync(path.join(os.tmpdir(), "gazette-site-"));
+  const root = tempDirSync("gazette-site-");
   const contentDir = path.join(root, "content");
   writeFixtureContent(contentDir, siteOverrides);
   const dist = path.join(root, "dist");
