@@ -98,11 +98,6 @@ export function isEmptyNode(node: AnyNode): boolean {
   return true;
 }
 
-/** True when the element holds no text and no image, embed or rule. */
-export function isEmptyElement(el: Element): boolean {
-  return isEmptyNode(el);
-}
-
 /** True when `ancestor` contains `node`. */
 export function contains(ancestor: AnyNode, node: AnyNode): boolean {
   for (let p = node.parent; p; p = p.parent) if (p === ancestor) return true;

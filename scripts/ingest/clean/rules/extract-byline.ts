@@ -4,7 +4,7 @@
 // and `<time>` (a relative "19 分钟前" is not a date).
 import type { Element } from "domhandler";
 import { count, type CleanRule } from "../context.ts";
-import { byTag, contentRoot, elementChildren, isEmptyElement, squeeze, textContent, textOf } from "../dom.ts";
+import { byTag, contentRoot, elementChildren, isEmptyNode, squeeze, textContent, textOf } from "../dom.ts";
 import { parseBylineDate, zoneForLink } from "../dates.ts";
 import { detach } from "../mutate.ts";
 
@@ -15,7 +15,7 @@ export const extractByline: CleanRule = (ctx) => {
   const zone = zoneForLink(ctx.raw.link ?? ctx.raw.baseUrl);
   let seen = 0;
   for (const block of elementChildren(contentRoot(ctx.root))) {
-    if (isEmptyElement(block)) continue;
+    if (isEmptyNode(block)) continue;
     if (++seen > LEADING_BLOCKS) break;
     const found = italicByline(block, zone) ?? datelineBlock(block, zone) ?? semanticByline(block, zone);
     if (!found) {

@@ -2,7 +2,7 @@
 // becomes the item's gallery and leaves the body. Only when the item has no gallery yet.
 import type { AnyNode, Element } from "domhandler";
 import { count, type CleanRule } from "../context.ts";
-import { byTag, isElement, isEmptyElement, nextMeaningful } from "../dom.ts";
+import { byTag, isElement, isEmptyNode, nextMeaningful } from "../dom.ts";
 import { figureData } from "../figures.ts";
 import { remove } from "../mutate.ts";
 
@@ -33,7 +33,7 @@ function figureRun(first: Element): Element[] {
   let node: AnyNode | null = nextMeaningful(first);
   while (isElement(node)) {
     if (node.name === "figure") run.push(node);
-    else if (!isEmptyElement(node)) break;
+    else if (!isEmptyNode(node)) break;
     node = nextMeaningful(node);
   }
   return run;

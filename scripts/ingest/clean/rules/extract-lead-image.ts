@@ -3,7 +3,7 @@
 import type { Element, ParentNode } from "domhandler";
 import type { ImageRef } from "../cleaned-item.ts";
 import { count, type CleanRule } from "../context.ts";
-import { byTag, contentRoot, elementChildren, isEmptyElement, textOf } from "../dom.ts";
+import { byTag, contentRoot, elementChildren, isEmptyNode, textOf } from "../dom.ts";
 import { detach } from "../mutate.ts";
 
 const MAX_STANDFIRST = 200;
@@ -25,7 +25,7 @@ function leadingFigure(root: ParentNode): Element | undefined {
   let skipped = 0;
   for (const block of elementChildren(contentRoot(root))) {
     if (block.name === "figure") return block;
-    if (isEmptyElement(block) && block.name !== "hr") continue;
+    if (isEmptyNode(block) && block.name !== "hr") continue;
     const standfirst = block.name !== "p" && byTag(block, "p", "img", "figure").length === 0 && textOf(block).length <= MAX_STANDFIRST;
     if (!standfirst || ++skipped > 1) return undefined;
   }
