@@ -42,9 +42,10 @@ export function parseBylineDate(text: string, zone = "UTC"): string | undefined 
   let m: RegExpExecArray | null;
   if ((m = ISO.exec(t))) {
     const offset = m[3] && !/^(UTC|GMT)$/i.test(m[3]) ? m[3] : m[3] ? "Z" : "";
-    const fast = offset && ecmaInstant(`${m[1]}T${m[2].padStart(5, "0")}${offset}`);
+    const iso = `${m[1]}T${m[2].padStart(5, "0")}${offset}`;
+    const fast = offset && ecmaInstant(iso);
     if (fast && Number(fast.slice(0, 4)) >= 1990) return fast;
-    dt = DateTime.fromISO(`${m[1]}T${m[2].padStart(5, "0")}${offset}`, { zone: offset ? "UTC" : zone });
+    dt = DateTime.fromISO(iso, { zone: offset ? "UTC" : zone });
   } else if (RFC.test(t)) {
     dt = DateTime.fromRFC2822(t.replace(/\b(GMT|UTC|UT)$/i, "+0000"), { zone });
   } else if ((m = DMY.exec(t))) {

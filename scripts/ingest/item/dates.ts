@@ -12,7 +12,8 @@ export interface ResolvedDate {
 
 export function resolveDate(bylineDate: string | undefined, feedDate: string | undefined, now: Date): ResolvedDate {
   const flags: string[] = [];
-  const fast = ecmaInstant(bylineDate ?? "") ?? (bylineDate ? undefined : ecmaInstant(feedDate ?? ""));
+  // The byline wins: the feed's date is read this way only when the body gave none.
+  const fast = bylineDate ? ecmaInstant(bylineDate) : ecmaInstant(feedDate ?? "");
   if (fast) {
     const future = Date.parse(fast) > now.getTime() + FUTURE_TOLERANCE_HOURS * 3_600_000;
     return { date: fast, flags: future ? ["future-date"] : [] };
