@@ -16,7 +16,8 @@ function exposedGc(): (() => void) | null {
   const global = globalThis as { gc?: () => void };
   if (typeof global.gc === "function") return global.gc;
   try {
-    // The documented way to reach gc() without starting node with --expose-gc.
+    // gc() without starting node with --expose-gc: the flag set at run time, gc() read from a
+    // fresh context (Node warns that flags set late may not take; then there is no collection).
     v8.setFlagsFromString("--expose-gc");
     return vm.runInNewContext("gc") as () => void;
   } catch {

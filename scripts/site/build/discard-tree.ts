@@ -8,10 +8,9 @@ const REMOVER = "require('node:fs').rmSync(process.argv[1], { recursive: true, f
 /**
  * Deletes `dir`, which no one reads any more (it was renamed aside), in a detached process that
  * outlives this one. A tree left behind by a remover that was killed is swept by the next digest
- * run (recoverInterrupted). Set GAZETTE_DISCARD=sync to delete in place instead.
+ * run (recoverInterrupted). Where no process can be started, it is deleted here.
  */
 export function discardTree(dir: string): void {
-  if (process.env.GAZETTE_DISCARD === "sync") return removeNow(dir);
   try {
     // No NODE_OPTIONS: the remover needs no loader.
     const env = { ...process.env, NODE_OPTIONS: "" };
