@@ -4,7 +4,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
 import { PROJECT_ROOT } from "../config/paths.ts";
-import { buildSite, ELEVENTY_CONFIG, type BuildResult } from "../site/build-site.ts";
+import { buildSite, type BuildResult } from "../site/build-site.ts";
+import { ELEVENTY_CONFIG } from "../site/build/run-eleventy.ts";
 import type { EleventyUserConfig } from "../site/eleventy-setup.ts";
 
 const HELP = `Usage: npm run build -- [options]    (npm start = build, then serve with live reload)

@@ -7,26 +7,23 @@
 import { createHash } from "node:crypto";
 import { existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
-import Eleventy from "@11ty/eleventy";
-import { PROJECT_ROOT } from "../config/paths.ts";
 import { fetchImages, imageSummaryLine, type FetchImagesOptions, type ImageStageReport } from "../images/fetch-images.ts";
 import { ImageCatalog } from "../images/image-catalog.ts";
 import { readBuildManifest, writeBuildManifest } from "./build/build-manifest.ts";
 import { collectGarbage } from "./build/collect-garbage.ts";
 import { collectContentFacts, type FileFacts } from "./build/content-facts.ts";
 import { discardTree } from "./build/discard-tree.ts";
-import { clearEleventyCaches } from "./build/eleventy-caches.ts";
 import { linkKeptPages } from "./build/keep-pages.ts";
 import { allTemplates, globSafe, planBuild, type BuildPlan } from "./build/plan-build.ts";
+import { ArticleQueue, renderArticlesInWorker } from "./build/render-articles.ts";
 import { ARTICLE_BATCH, fileBatches, folderBatches } from "./build/render-batches.ts";
 import { globalRenderKey } from "./build/render-keys.ts";
-import { LAYOUTS_DIR, type EleventyUserConfig } from "./eleventy-setup.ts";
+import { runEleventy, type RenderScope } from "./build/run-eleventy.ts";
+import { LAYOUTS_DIR } from "./eleventy-setup.ts";
 import { FeedEntryCache, type EntryKeyOf } from "./feeds/feed-entry-cache.ts";
 import { listHtmlFiles } from "./html-files.ts";
 import { buildSearchIndex, type SearchIndexStats } from "./search-index.ts";
 import { SiteState } from "./site-state.ts";
-
-export const ELEVENTY_CONFIG = path.join(PROJECT_ROOT, ".eleventy.js");
 
 export interface BuildOptions {
   contentDir: string;
@@ -100,9 +97,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const searchIndex = () => timed("search index", () => buildSearchIndex(staging, state.model, state.site, previousSearch));
     const searchEarly = searchFromPages ? undefined : searchIndex();
     // Settled at once so that a failure of either is reported once, after both have stopped.
-    const render = (scope: RenderScope) => runEleventy(contentDir, staging, options.quiet ?? false, options.globalData, { state, feedEntries, ...scope });
+    const quiet = options.quiet ?? false;
+    const globalData = options.globalData ?? {};
+    const render = (scope: RenderScope) => runEleventy(contentDir, staging, quiet, globalData, { state, feedEntries, ...scope });
+    const renderInWorker = (queue: ArticleQueue) => renderArticlesInWorker({ contentDir, outputDir: staging, quiet, globalData }, queue);
     const [rendered, searched] = await Promise.allSettled([
-      timed("eleventy", () => renderInBatches(render, plan, state, contentDir, options.articleBatch ?? ARTICLE_BATCH)),
+      timed("eleventy", () => renderInBatches(render, renderInWorker, plan, state, contentDir, options.articleBatch ?? ARTICLE_BATCH)),
       searchEarly,
     ]);
     if (rendered.status === "rejected") throw rendered.reason;
@@ -128,73 +128,51 @@ function printImageReport(report: ImageStageReport): void {
   process.stdout.write(lines.join("\n") + "\n");
 }
 
-export interface RenderScope {
-  /** A state already loaded for this content (saves loading it twice). */
-  state?: SiteState;
-  /** Render only these content files (relative paths or folder patterns) besides the virtual pages. */
-  only?: string[];
-  /** Site paths of listing pages kept from the previous build: Eleventy leaves them out. */
-  keep?: ReadonlySet<string>;
-  /** Feed entries the previous build made. */
-  feedEntries?: FeedEntryCache;
-  /** Render the `only` files and nothing else: no listing or utility pages, no feeds, no assets. */
-  articlesOnly?: boolean;
-}
-
 /**
  * Renders the plan in Eleventy runs (render-batches.ts), so that memory stays bounded however
- * large the site grows. A cold build renders the listing and utility pages, then each batch of
- * articles; a warm one renders its pages with the first batch of changed articles. The heap is
- * collected between runs.
+ * large the site grows. A cold build renders its listing and utility pages on this thread while
+ * a worker thread starts on the batches of articles; this thread then takes batches too, until
+ * none is left. A warm one renders its pages with the first batch of changed articles, then the
+ * other batches. The heap is collected between runs.
  */
 async function renderInBatches(
   render: (scope: RenderScope) => Promise<string[]>,
+  renderInWorker: (queue: ArticleQueue) => Promise<string[]>,
   plan: BuildPlan,
   state: SiteState,
   contentDir: string,
   batch: number,
 ): Promise<string[]> {
-  let batches: string[][];
-  if (plan.mode === "incremental") batches = fileBatches(plan.render, batch);
-  else {
-    const files = allTemplates(state);
-    // A small site, or folders Eleventy's glob cannot name: one run over the content dir.
-    if (files.length <= batch || !globSafe([contentDir, ...files])) return render({});
-    // The listing pages' run is the largest: it holds no articles (measured at 10,000 items: peak
-    // 0.97 GiB with the first batch beside it, 0.77 GiB without).
-    batches = [[], ...folderBatches(files, batch)];
+  const renderArticles = async (queue: ArticleQueue, written: string[]) => {
+    for (let only = queue.take(); only; only = queue.take()) {
+      collectGarbage();
+      written.push(...(await render({ only, articlesOnly: true })));
+    }
+    return written;
+  };
+  if (plan.mode === "incremental") {
+    const [first, ...rest] = fileBatches(plan.render, batch);
+    return renderArticles(new ArticleQueue(rest), await render({ only: first, keep: new Set(plan.keep) }));
   }
-  const written = await render({ only: batches[0], keep: plan.mode === "incremental" ? new Set(plan.keep) : undefined });
-  for (const only of batches.slice(1)) {
-    collectGarbage();
-    written.push(...(await render({ only, articlesOnly: true })));
-  }
-  return written;
-}
-
-/** Runs Eleventy; returns the output files it wrote (absolute paths). */
-export async function runEleventy(
-  contentDir: string,
-  outputDir: string,
-  quiet: boolean,
-  globalData: Record<string, unknown> = {},
-  scope: RenderScope = {},
-): Promise<string[]> {
-  const inputDir = path.resolve(contentDir);
-  await clearEleventyCaches();
-  const eleventy = new Eleventy(scope.only ? inputGlob(inputDir, scope.only) : inputDir, outputDir, {
-    configPath: ELEVENTY_CONFIG,
-    quietMode: quiet,
-    ...(scope.only ? { inputDir } : {}),
-    config: (config: Pick<EleventyUserConfig, "addGlobalData" | "gazette" | "ignores">) => {
-      for (const [name, value] of Object.entries(globalData)) config.addGlobalData(name, value);
-      if (scope.state) config.gazette = { state: scope.state, keep: scope.keep, feedEntries: scope.feedEntries, articlesOnly: scope.articlesOnly };
-      // Items past retention have no page: Eleventy never reads them.
-      for (const retired of scope.state?.retired ?? []) config.ignores.add(path.join(path.relative(process.cwd(), inputDir), retired));
-    },
-  });
-  const [, templates] = (await eleventy.write()) as [unknown, { outputPath?: unknown }[]];
-  return templates.map((t) => t.outputPath).filter((p): p is string => typeof p === "string").map((p) => path.resolve(p));
+  const files = allTemplates(state);
+  // A small site, or folders Eleventy's glob cannot name: one run over the content dir.
+  if (files.length <= batch || !globSafe([contentDir, ...files])) return render({});
+  const queue = new ArticleQueue(folderBatches(files, batch));
+  // Settled together, so that neither thread still writes into the staging folder when a failure
+  // of the other removes it.
+  const stopOnFailure = (error: unknown) => {
+    queue.drop();
+    throw error;
+  };
+  const [here, worker] = await Promise.allSettled([
+    render({ only: [] })
+      .then((written) => renderArticles(queue, written))
+      .catch(stopOnFailure),
+    renderInWorker(queue).catch(stopOnFailure),
+  ]);
+  if (here.status === "rejected") throw here.reason;
+  if (worker.status === "rejected") throw worker.reason;
+  return [...here.value, ...worker.value];
 }
 
 /** An item's feed entry key: its record, its content file and what its images resolve to. */
@@ -205,13 +183,6 @@ function feedEntryKey(files: Map<string, FileFacts>, images: ImageCatalog): Entr
     const parts = [facts.hash, item, facts.images.map((src) => [src, images.resolve(src)])];
     return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
   };
-}
-
-/** An input glob naming exactly `files` (plain relative paths or folder patterns; planBuild checked them). */
-function inputGlob(inputDir: string, files: string[]): string {
-  // Eleventy takes a single existing file as a file, and a pattern as a glob; two never-matching patterns keep the
-  // list a brace glob even when it is empty or names one file.
-  return `${inputDir}/{${["_gazette-none/*.md", "_gazette-none/*.njk", ...files].join(",")}}`;
 }
 
 /** Replaces `target` with `staging` by two renames; the old copy is removed in the background. */

@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { threadId } from "node:worker_threads";
 import { minify, type Options } from "html-minifier-terser";
 
 export const TEMPLATE_MINIFY_OPTIONS: Options = {
@@ -61,7 +62,8 @@ export async function compactLayouts(layoutsDir: string, cacheDir: string): Prom
   const target = path.join(cacheDir, hash.digest("hex").slice(0, 16));
   if (existsSync(target)) return target;
   pruneStale(cacheDir);
-  const staging = `${target}.tmp-${process.pid}-${Date.now()}`;
+  // The thread id too: the article worker may make the same copy at the same moment.
+  const staging = `${target}.tmp-${process.pid}-${threadId}-${Date.now()}`;
   try {
     for (const [i, rel] of files.entries()) {
       mkdirSync(path.dirname(path.join(staging, rel)), { recursive: true });

@@ -23,13 +23,14 @@ export class SiteState {
     this.paths = contentPaths(contentDir);
   }
 
-  async load(): Promise<void> {
+  /** `warn: false` leaves the model's warnings unprinted (a second state of the same build). */
+  async load(options: { warn?: boolean } = {}): Promise<void> {
     this.site = loadSiteConfig(this.paths.siteConfig);
     const { kept, retired } = applyRetention(readIndex(this.paths.itemIndex), retentionCutoff(this.site));
     this.retired = retired;
     const rules = await loadTopicRules(this.paths.topicsConfig);
     this.model = buildSiteModel(kept, this.site, rules);
-    for (const warning of this.model.warnings) console.warn(`[gazette] ${warning}`);
+    if (options.warn !== false) for (const warning of this.model.warnings) console.warn(`[gazette] ${warning}`);
     this.css = await loadSiteCss(this.assetsDir);
   }
 }
