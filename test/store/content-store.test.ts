@@ -62,6 +62,20 @@ test("a new item is written under the month of the site's time zone, with a piny
   assert.ok(existsSync(path.join(dir, "_raw", `${parsed.frontMatter.id}.json`)));
 });
 
+test("month folders follow the zone to the millisecond, whichever month came first", async () => {
+  const { open } = await setup();
+  const shanghai = await open();
+  const at = (date: string) => shanghai.contentPath(date, "x");
+  assert.equal(at("2024-02-29T16:00:00.000Z"), "items/2024/03/x.md");
+  assert.equal(at("2024-02-29T15:59:59.999Z"), "items/2024/02/x.md");
+  assert.equal(at("2024-02-01T00:00:00+08:00"), "items/2024/02/x.md");
+  assert.equal(at("2024-01-31T23:59:59+08:00"), "items/2024/01/x.md");
+  assert.equal(at("2024-03-31T16:00:00Z"), "items/2024/04/x.md");
+  const kathmandu = await open({ timezone: "Asia/Kathmandu" });
+  assert.equal(kathmandu.contentPath("2024-05-31T18:14:59Z", "x"), "items/2024/05/x.md");
+  assert.equal(kathmandu.contentPath("2024-05-31T18:15:00Z", "x"), "items/2024/06/x.md");
+});
+
 test("ingesting the same item again writes no byte", async () => {
   const { dir, paths, open } = await setup();
   let store = await open();
