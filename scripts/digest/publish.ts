@@ -5,7 +5,6 @@
 import { existsSync } from "node:fs";
 import { readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
-import escapeStringRegexp from "escape-string-regexp";
 import { discardTree } from "../site/build/discard-tree.ts";
 
 export interface PublishDirs {
@@ -31,7 +30,7 @@ export async function recoverInterrupted(dirs: PublishDirs): Promise<string[]> {
   }
   const parent = path.dirname(dirs.live);
   const base = path.basename(dirs.live);
-  const leftover = new RegExp(`^${escapeStringRegexp(base)}\\.(next|rollback)(\\b|$)|^${escapeStringRegexp(base)}(\\.next)?\\.(staging|old)-`);
+  const leftover = new RegExp(`^${escapeRegExp(base)}\\.(next|rollback)(\\b|$)|^${escapeRegExp(base)}(\\.next)?\\.(staging|old)-`);
   for (const name of await readdir(parent)) {
     if (leftover.test(name)) {
       await rm(path.join(parent, name), { recursive: true, force: true });
@@ -63,4 +62,8 @@ export async function rollback(dirs: PublishDirs): Promise<void> {
   if (existsSync(dirs.live)) await rename(dirs.live, aside);
   await rename(dirs.previous, dirs.live);
   if (existsSync(aside)) await rename(aside, dirs.previous);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
