@@ -18,6 +18,13 @@ describe("relativeUrl", () => {
     assert.equal(relativeUrl("/2023/09/14/b/", "/2023/09/14/a/"), "../b/");
     assert.equal(relativeUrl("/feed.xml", "/topics/x/page/2/"), "../../../../feed.xml");
     assert.equal(relativeUrl("/media/a.png", "/404.html"), "media/a.png");
+    assert.equal(relativeUrl("/a/b/c/", "/a/b/"), "c/");
+    assert.equal(relativeUrl("/a/", "/a/b/c/"), "../../");
+    assert.equal(relativeUrl("/a", "/a/b/c/"), "../..");
+  });
+  it("leaves paths with dot segments or doubled slashes to path.posix.relative", () => {
+    assert.equal(relativeUrl("/a/./b/", "/c/"), "../a/b/");
+    assert.equal(relativeUrl("/a//b/", "/a/"), "b/");
   });
   it("keeps query and fragment", () => {
     assert.equal(relativeUrl("/search/#q", "/a/"), "../search/#q");
