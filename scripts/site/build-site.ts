@@ -71,10 +71,22 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     stages.push({ name, ms: Math.round(performance.now() - start) });
     return result;
   };
+  // Written into the staging folder meanwhile: no way out of this build may remove it before then.
+  let searchEarly: Promise<SearchIndexStats> | undefined;
   try {
     const state = new SiteState(contentDir, path.join(LAYOUTS_DIR, "assets"));
     await state.load();
     const previous = options.incremental === false ? undefined : { dir: previousDir, manifest: readBuildManifest(previousDir) };
+    // The default search index is made of item records, not pages: Pagefind (its own process)
+    // indexes them while the content is read, images fetched and Eleventy renders. Full-text
+    // search must wait for the pages.
+    const previousSearch = previous && { dir: previous.dir, keys: previous.manifest?.search };
+    const searchIndex = () => timed("search index", () => buildSearchIndex(staging, state.model, state.site, previousSearch));
+    if (!state.site.search.fullText) {
+      searchEarly = searchIndex();
+      // Its failure is reported where it is awaited, after Eleventy: not an unhandled rejection meanwhile.
+      searchEarly.catch(() => undefined);
+    }
     const facts = collectContentFacts(contentDir, state.paths.itemIndex, previous?.manifest?.images);
 
     const imagesStart = performance.now();
@@ -90,17 +102,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const planMs = Math.round(performance.now() - planStart);
     const feedEntries = FeedEntryCache.read(previous?.dir, globalKey, feedEntryKey(facts.files, catalog));
 
-    // The default search index is made of item records, not pages: Pagefind (its own process)
-    // indexes them while Eleventy renders. Full-text search must wait for the pages.
-    const searchFromPages = state.site.search.fullText;
-    const previousSearch = previous && { dir: previous.dir, keys: previous.manifest?.search };
-    const searchIndex = () => timed("search index", () => buildSearchIndex(staging, state.model, state.site, previousSearch));
-    const searchEarly = searchFromPages ? undefined : searchIndex();
-    // Settled at once so that a failure of either is reported once, after both have stopped.
     const quiet = options.quiet ?? false;
     const globalData = options.globalData ?? {};
     const render = (scope: RenderScope) => runEleventy(contentDir, staging, quiet, globalData, { state, feedEntries, ...scope });
     const renderInWorker = (queue: ArticleQueue) => renderArticlesInWorker({ contentDir, outputDir: staging, quiet, globalData }, queue);
+    // Settled at once so that a failure of either is reported once, after both have stopped.
     const [rendered, searched] = await Promise.allSettled([
       timed("eleventy", () => renderInBatches(render, renderInWorker, plan, state, contentDir, options.articleBatch ?? ARTICLE_BATCH)),
       searchEarly,
@@ -117,6 +123,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const incremental = { mode: plan.mode, reason: plan.reason, rendered: written.length, kept: plan.keep.length, planMs, feedEntriesReused: feedEntries.reused };
     return { outputDir, pages, items: state.model.items.length, stages, search, images, incremental };
   } catch (error) {
+    await searchEarly?.catch(() => undefined);
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }
