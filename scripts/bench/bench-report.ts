@@ -75,11 +75,12 @@ afterwards by a detached process, outside the timed build. The warm nightly buil
 new items onto the archive, then builds onto the cold build's output, hard-linking every page
 whose render key did not change.
 
-A cold build renders its listing pages and feeds in one Eleventy run, then the articles in runs
-of 2,500, with a full garbage collection between runs. There is no minify stage: the layouts are
-minified once (and cached), so pages come out compact. The search index is built in a worker
-thread while Eleventy renders; its column is the time from the start of both until the build
-saw it finish.
+A cold build renders its listing pages and feeds in one Eleventy run while a worker thread
+renders the articles in runs of 2,500; both threads then share the runs left, with a full garbage
+collection before each run. Peak memory counts both threads. There is no minify stage: the
+layouts are minified once (and cached), so pages come out compact. The search index is built in
+a worker thread from the start of the build; its column is the time from its start until the
+build saw it finish.
 
 ${sections.join("\n")}`;
 }
