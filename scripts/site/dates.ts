@@ -78,13 +78,24 @@ function localFormatter(style: keyof typeof LOCAL_FORMATS, ctx: DateContext): In
   return formatter;
 }
 
-/** A day key ("2023-09-14") shown as a full local date; noon avoids zone edge cases. */
+/**
+ * A day key ("2023-09-14") shown as a full local date. The key is the calendar day itself, so it
+ * is formatted at UTC noon by a UTC formatter: what luxon gave for noon in the site's zone, at a
+ * fraction of the cost (a build labels thousands of days).
+ */
 export function formatDayKey(key: string, style: "date" | "dayShort", ctx: DateContext): string {
-  const d = DateTime.fromISO(`${key}T12:00:00`, { zone: ctx.timezone }).setLocale(ctx.lang);
-  return d.isValid ? d.toLocaleString(style === "date" ? DateTime.DATE_FULL : { month: "long", day: "numeric", weekday: "short" }) : key;
+  const at = calendarDay(key);
+  return at ? localFormatter(style, { timezone: "UTC", lang: ctx.lang }).format(at) : key;
 }
 
 export function formatMonthKey(key: string, ctx: DateContext): string {
-  const d = DateTime.fromISO(`${key}-15T12:00:00`, { zone: ctx.timezone }).setLocale(ctx.lang);
-  return d.isValid ? d.toLocaleString({ year: "numeric", month: "long" }) : key;
+  const at = calendarDay(`${key}-15`);
+  return at ? localFormatter("month", { timezone: "UTC", lang: ctx.lang }).format(at) : key;
+}
+
+/** Noon UTC of a "YYYY-MM-DD" calendar day; undefined for anything else (Feb 30 included). */
+function calendarDay(day: string): Date | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
+  const at = new Date(`${day}T12:00:00Z`);
+  return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === day ? at : undefined;
 }

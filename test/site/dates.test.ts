@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { DateTime } from "luxon";
-import { formatDate, type DateStyle } from "../../scripts/site/dates.ts";
+import { formatDate, formatDayKey, formatMonthKey, type DateStyle } from "../../scripts/site/dates.ts";
 import { dayKey } from "../../scripts/site/urls.ts";
 
 const LUXON_FORMATS: Record<Exclude<DateStyle, "iso" | "rfc822">, Intl.DateTimeFormatOptions> = {
@@ -42,4 +42,27 @@ test("an item's local day is the one luxon gives, in any zone", () => {
       else assert.throws(() => dayKey(iso, zone), /invalid date/, `${iso} in ${zone}`);
     }
   }
+});
+
+test("day and month labels read exactly as luxon wrote them at noon in the site's zone", () => {
+  const days = Array.from({ length: 800 }, (_, i) => new Date(Date.UTC(2023, 11, 1) + i * 86_400_000).toISOString().slice(0, 10));
+  const bad = ["2024-02-30", "2023-02-29", "2024-13-01", "2024-1-05", "nonsense", ""];
+  let compared = 0;
+  for (const lang of ["zh-Hans", "zh-Hant", "en"]) {
+    for (const timezone of ["Asia/Shanghai", "Pacific/Kiritimati", "Pacific/Pago_Pago", "America/New_York"]) {
+      const ctx = { timezone, lang };
+      for (const key of [...days, ...bad]) {
+        const noon = DateTime.fromISO(`${key}T12:00:00`, { zone: timezone }).setLocale(lang);
+        for (const style of ["date", "dayShort"] as const) {
+          const expected = noon.isValid ? noon.toLocaleString(LUXON_FORMATS[style]) : key;
+          assert.equal(formatDayKey(key, style, ctx), expected, `${key} ${style} in ${timezone}, ${lang}`);
+          compared++;
+        }
+        const month = key.slice(0, 7);
+        const mid = DateTime.fromISO(`${month}-15T12:00:00`, { zone: timezone }).setLocale(lang);
+        assert.equal(formatMonthKey(month, ctx), mid.isValid ? mid.toLocaleString(LUXON_FORMATS.month) : month, `${month} in ${timezone}, ${lang}`);
+      }
+    }
+  }
+  assert.ok(compared > 19_000);
 });
