@@ -49,13 +49,21 @@ export function formatDate(value: unknown, style: DateStyle, ctx: DateContext): 
 /** The instant an ISO date names, read as luxon reads it (UTC when it has no offset); undefined when invalid. */
 export function instantOf(iso: string): Date | undefined {
   // A full timestamp with its offset means the same to Date as to luxon, but Date rolls Feb 30
-  // over to March: days past the 28th, and everything else, go to luxon.
-  if (ZONED_TIMESTAMP.test(iso) && iso.slice(8, 10) <= "28") {
+  // over to March: past the 28th, the day must come back unchanged. Everything else goes to luxon.
+  if (ZONED_TIMESTAMP.test(iso)) {
     const at = new Date(iso);
-    return Number.isNaN(at.getTime()) ? undefined : at;
+    if (Number.isNaN(at.getTime())) return undefined;
+    if (iso.slice(8, 10) <= "28" || sameCalendarDay(iso, at)) return at;
   }
   const d = DateTime.fromISO(iso, { zone: "utc" });
   return d.isValid ? d.toJSDate() : undefined;
+}
+
+/** Whether the instant, at the timestamp's own offset, falls on the day the timestamp names. */
+function sameCalendarDay(iso: string, at: Date): boolean {
+  const offset = /([+-])(\d\d):(\d\d)$/.exec(iso);
+  const minutes = offset ? (offset[1] === "-" ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) : 0;
+  return new Date(at.getTime() + minutes * 60_000).toISOString().slice(0, 10) === iso.slice(0, 10);
 }
 
 const ZONED_TIMESTAMP = /^\d{4}-[01]\d-[0-3]\dT([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-][01]\d:[0-5]\d)$/;
