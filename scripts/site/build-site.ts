@@ -6,6 +6,7 @@
 // unchanged search bundles. The result equals a full build.
 import { createHash } from "node:crypto";
 import { existsSync, renameSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fetchImages, imageSummaryLine, type FetchImagesOptions, type ImageStageReport } from "../images/fetch-images.ts";
 import { ImageCatalog } from "../images/image-catalog.ts";
@@ -171,11 +172,12 @@ async function renderInBatches(
     queue.drop();
     throw error;
   };
+  // On one core a second thread would only add its own heap: this thread then renders every batch.
   const [here, worker] = await Promise.allSettled([
     render({ only: [] })
       .then((written) => renderArticles(queue, written))
       .catch(stopOnFailure),
-    renderInWorker(queue).catch(stopOnFailure),
+    os.availableParallelism() > 1 ? renderInWorker(queue).catch(stopOnFailure) : [],
   ]);
   if (here.status === "rejected") throw here.reason;
   if (worker.status === "rejected") throw worker.reason;
