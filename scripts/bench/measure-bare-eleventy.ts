@@ -1,6 +1,6 @@
 // The yardstick: the project's own Eleventy, no layouts and a minimal config, rendering the same
-// items as plain Markdown pages. Prints {ms, pages, maxRssMiB} as JSON; preparing the pages is
-// not timed.
+// items as plain Markdown pages. Prints {ms, cpuMs, pages, maxRssMiB} as JSON; preparing the
+// pages is not timed.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
@@ -23,6 +23,8 @@ const config = path.join(workDir, "bare.config.mjs");
 writeFileSync(config, "export default function (c) { c.setUseGitIgnore(false); return { markdownTemplateEngine: false }; }\n");
 
 const start = performance.now();
+const cpuStart = process.cpuUsage();
 const [, written] = (await new Eleventy(input, output, { configPath: config, quietMode: true }).write()) as [unknown, unknown[]];
 const ms = Math.round(performance.now() - start);
-process.stdout.write(`${JSON.stringify({ ms, pages: written.length, maxRssMiB: process.resourceUsage().maxRSS / 1024 })}\n`);
+const cpu = process.cpuUsage(cpuStart);
+process.stdout.write(`${JSON.stringify({ ms, cpuMs: Math.round((cpu.user + cpu.system) / 1000), pages: written.length, maxRssMiB: process.resourceUsage().maxRSS / 1024 })}\n`);

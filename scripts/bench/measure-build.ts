@@ -1,16 +1,20 @@
 // One benchmark stage in its own process: build the site (`full` or `warm`) and print, as JSON,
-// its time per stage, pages written, output size and the process's peak memory.
+// its time per stage, the CPU time of all its threads, pages written, output size and the
+// process's peak memory.
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { buildSite } from "../site/build-site.ts";
 
 const [contentDir, outputDir, mode] = process.argv.slice(2);
 const start = performance.now();
+const cpuStart = process.cpuUsage();
 const result = await buildSite({ contentDir, outputDir, quiet: true, incremental: mode !== "full" });
 const ms = Math.round(performance.now() - start);
+const cpu = process.cpuUsage(cpuStart);
 process.stdout.write(
   `${JSON.stringify({
     ms,
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
     mode: result.incremental.mode,
     rendered: result.incremental.rendered,
     kept: result.incremental.kept,
