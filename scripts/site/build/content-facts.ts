@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { contentFilesOf, imageSourcesOf, type ImageRef } from "../../images/collect-image-refs.ts";
+import { contentFilesOf, imageSourcesOf, MARKDOWN_IMAGE_MARK, type ImageRef } from "../../images/collect-image-refs.ts";
 import { markdownRenderer } from "../../ingest/convert/to-markdown.ts";
 import { parseContentFile } from "../../ingest/store/content-file.ts";
 
@@ -68,13 +68,13 @@ function factsOf(file: string, previous: Record<string, string[]>, markdown: () 
 }
 
 /**
- * What of a content file its images need: all of it when the body may hold a Markdown image
- * ("![", the same in bytes as in text), else only the front matter. Decoding the whole file was
- * most of the cost of a cold build's facts (10,000 files of mostly Chinese text).
+ * What of a content file its images need: all of it when the body may hold a Markdown image,
+ * else only the front matter. Decoding the whole file was most of the cost of a cold build's
+ * facts (10,000 files of mostly Chinese text).
  */
 function textForImages(bytes: Buffer): string {
   // Where parseContentFile's front matter ends: the first "\n---" after the opening line.
   const close = bytes.indexOf("\n---", 4);
-  if (close === -1 || bytes.includes("![", close)) return bytes.toString("utf8");
+  if (close === -1 || bytes.includes(MARKDOWN_IMAGE_MARK, close)) return bytes.toString("utf8");
   return bytes.toString("utf8", 0, close + 4);
 }
