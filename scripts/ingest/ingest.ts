@@ -74,9 +74,10 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     for await (const job of candidates()) {
       report.items++;
       const rawHash = rawItemHash(job.raw);
-      const skipped = store.skipUnchanged(identify(job.raw, job.source.id), rawHash);
+      const identity = identify(job.raw, job.source.id);
+      const skipped = store.skipUnchanged(identity, rawHash);
       if (!skipped) {
-        yield { ...job, rawHash };
+        yield { ...job, rawHash, identity };
         continue;
       }
       countOutcome(report, job.source.id, skipped.outcome);

@@ -1,15 +1,14 @@
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
 import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { test } from "node:test";
 import { contentPaths } from "../../scripts/config/paths.ts";
 import type { PreparedItem, SourceInfo } from "../../scripts/ingest/item/build-item.ts";
-import { sha256 } from "../../scripts/ingest/item/identity.ts";
 import type { RawItem } from "../../scripts/ingest/raw-item.ts";
 import { ContentStore } from "../../scripts/ingest/store/content-store.ts";
 import { loadIndex, rebuildIndex } from "../../scripts/ingest/store/item-index.ts";
-import { parseContentFile, renderContentFile } from "../../scripts/ingest/store/content-file.ts";
+import { readAllRawRecords } from "../../scripts/ingest/store/raw-store.ts";
+import { parseContentFile } from "../../scripts/ingest/store/content-file.ts";
 import { slugOrFallback } from "../../scripts/ingest/item/slug.ts";
 import { tempDir } from "../helpers/shared.ts";
 
@@ -34,10 +33,8 @@ function prepared(title: string, rawHash: string, body = "正文第一段。", k
     body,
     notes: [],
   };
-  // As prepareItem does: the title's slug, and the file as it reads with it.
-  const slug = slugOrFallback(title, key);
-  const text = renderContentFile({ ...item.frontMatter, slug }, body);
-  return { ...item, slug, text, textHash: sha256(text) };
+  // As prepareItem does: the title's slug.
+  return { ...item, slug: slugOrFallback(title, key) };
 }
 
 async function setup() {
@@ -59,7 +56,9 @@ test("a new item is written under the month of the site's time zone, with a piny
   const parsed = parseContentFile(await readFile(path.join(dir, result.path), "utf8"));
   assert.equal(parsed.frontMatter.title, "央行宣布降息");
   assert.equal(parsed.body, "正文第一段。");
-  assert.ok(existsSync(path.join(dir, "_raw", `${parsed.frontMatter.id}.json`)));
+  const stored = [];
+  for await (const record of readAllRawRecords(contentPaths(dir))) stored.push(record);
+  assert.deepEqual(stored.map((r) => [r.id, r.rawHash, r.raw.html]), [[parsed.frontMatter.id, "r1", raw.html]]);
 });
 
 test("month folders follow the zone to the millisecond, whichever month came first", async () => {

@@ -1,5 +1,6 @@
 // From a raw item to everything the store needs, except what depends on other items (the slug).
-// Pure and CPU-bound, so it can run in worker threads.
+// Pure and CPU-bound, so it can run in worker threads. The content file itself is rendered by the
+// store: the thread that prepares items is the ingest's bottleneck, the storing thread has time.
 import { cleanItem } from "../clean/index.ts";
 import { htmlToMarkdown } from "../convert/to-markdown.ts";
 import type { RawItem } from "../raw-item.ts";
@@ -7,7 +8,6 @@ import { resolveDate } from "./dates.ts";
 import { identify, sha256, type Identity } from "./identity.ts";
 import { detectLanguage, normalizeLanguageTag } from "./language.ts";
 import type { ItemFrontMatter } from "./schema.ts";
-import { renderContentFile, validateFrontMatter } from "../store/content-file.ts";
 import { slugOrFallback } from "./slug.ts";
 import { summarize, truncate } from "./summary.ts";
 import type { TopicMatcher } from "./topics.ts";
@@ -25,10 +25,6 @@ export interface PreparedItem {
   identity: Identity;
   /** The slug the title gives (the store makes it unique). */
   slug: string;
-  /** The content file as it reads with that slug, validated: most items are written as is. */
-  text: string;
-  /** sha256 of `text`. */
-  textHash: string;
   /** Hash of the raw input: an unchanged hash means an unchanged item. */
   rawHash: string;
   frontMatter: DraftFrontMatter;
@@ -42,8 +38,13 @@ export function rawItemHash(raw: RawItem): string {
   return sha256(JSON.stringify(content));
 }
 
-/** `rawHash`: rawItemHash(raw), when the caller has it already. */
-export function prepareItem(raw: RawItem, source: SourceInfo, topics: TopicMatcher, now: Date, rawHash = rawItemHash(raw)): PreparedItem {
+/** What the caller may have worked out already: rawItemHash(raw) and identify(raw, source.id). */
+export interface KnownFacts {
+  rawHash?: string;
+  identity?: Identity;
+}
+
+export function prepareItem(raw: RawItem, source: SourceInfo, topics: TopicMatcher, now: Date, known: KnownFacts = {}): PreparedItem {
   const cleaned = cleanItem(raw);
   const body = htmlToMarkdown(cleaned.html);
   const summaryText = summarize(cleaned.html, raw.summary ?? "");
@@ -81,11 +82,10 @@ export function prepareItem(raw: RawItem, source: SourceInfo, topics: TopicMatch
     summary: summaryText,
     flags: flags.length ? flags : undefined,
   };
-  const identity = identify(raw, source.id);
+  const identity = known.identity ?? identify(raw, source.id);
   frontMatter.id = identity.id;
   const slug = slugOrFallback(title, identity.key);
-  const text = renderContentFile(validateFrontMatter({ ...frontMatter, slug }), body);
-  return { identity, slug, text, textHash: sha256(text), rawHash, frontMatter, body, notes: cleaned.notes };
+  return { identity, slug, rawHash: known.rawHash ?? rawItemHash(raw), frontMatter, body, notes: cleaned.notes };
 }
 
 /** The feed's own image (media:content, enclosure, JSON image) when the body has no lead image. */

@@ -6,6 +6,7 @@ import os from "node:os";
 import { Worker } from "node:worker_threads";
 import type { TopicRule } from "../../config/topics.ts";
 import { prepareItem, type PreparedItem, type SourceInfo } from "../item/build-item.ts";
+import type { Identity } from "../item/identity.ts";
 import { topicMatcher, type TopicMatcher } from "../item/topics.ts";
 import type { RawItem } from "../raw-item.ts";
 
@@ -16,6 +17,8 @@ export interface PrepareJob {
   source: SourceInfo;
   /** rawItemHash(raw), computed once by the caller. */
   rawHash?: string;
+  /** identify(raw, source.id), computed once by the caller. */
+  identity?: Identity;
 }
 
 const MIN_ITEMS_FOR_WORKERS = 300;
@@ -61,7 +64,7 @@ async function* inProcess(jobs: AsyncIterator<PrepareJob>, options: PrepareOptio
 
 export function prepareOne(job: PrepareJob, topics: TopicMatcher, now: Date): PrepareOutcome {
   try {
-    return { ok: true, item: prepareItem(job.raw, job.source, topics, now, job.rawHash) };
+    return { ok: true, item: prepareItem(job.raw, job.source, topics, now, { rawHash: job.rawHash, identity: job.identity }) };
   } catch (err) {
     return { ok: false, error: (err as Error).message };
   }

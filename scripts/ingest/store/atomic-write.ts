@@ -17,7 +17,7 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
   const dir = path.dirname(file);
   const tmp = path.join(dir, `.${path.basename(file)}.${tmpSuffix()}`);
   try {
-    if (!madeDirs.has(dir)) makeDir(dir);
+    makeDirOnce(dir);
     try {
       writeFileSync(tmp, data);
     } catch (err) {
@@ -31,6 +31,11 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
     rmSync(tmp, { force: true });
     throw err;
   }
+}
+
+/** mkdir -p, once per folder and process. */
+export function makeDirOnce(dir: string): void {
+  if (!madeDirs.has(dir)) makeDir(dir);
 }
 
 function makeDir(dir: string): void {

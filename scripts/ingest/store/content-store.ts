@@ -13,7 +13,7 @@ import type { RawItem } from "../raw-item.ts";
 import { writeFileAtomic } from "./atomic-write.ts";
 import { renderContentFile, validateFrontMatter } from "./content-file.ts";
 import { saveIndex, toIndexRecord } from "./item-index.ts";
-import { writeRawRecord } from "./raw-store.ts";
+import { RawStoreWriter } from "./raw-store.ts";
 
 export type Outcome = "new" | "updated" | "unchanged" | "kept" | "duplicate";
 
@@ -39,12 +39,14 @@ export class ContentStore {
   private readonly byKey = new Map<string, IndexRecord>();
   private readonly slugs = new Set<string>();
   private readonly seenThisRun = new Set<string>();
+  private readonly raw: RawStoreWriter;
 
   constructor(
     private readonly paths: ContentPaths,
     index: IndexRecord[],
     private readonly options: StoreOptions,
   ) {
+    this.raw = new RawStoreWriter(paths);
     for (const record of index) {
       this.byKey.set(record.key, record);
       this.slugs.add(record.slug);
@@ -110,17 +112,14 @@ export class ContentStore {
   private async storeNew(prepared: PreparedItem, source: SourceInfo, raw: RawItem): Promise<StoreResult> {
     const slug = uniqueSlug(prepared.slug, this.slugs);
     this.slugs.add(slug);
-    // With the title's own slug, this is the front matter prepareItem validated and rendered.
-    const frontMatter = slug === prepared.slug ? { ...prepared.frontMatter, slug } : validateFrontMatter({ ...prepared.frontMatter, slug });
+    const frontMatter = validateFrontMatter({ ...prepared.frontMatter, slug });
     const relPath = this.contentPath(frontMatter.date, slug);
     const file = path.join(this.paths.root, relPath);
     if (existsSync(file) && !this.options.force) {
       // A file the index does not know: left by hand or by an interrupted run. Never clobber it.
       return { outcome: "kept", path: relPath, id: frontMatter.id, reason: `a file not in the index exists at ${relPath}; use --force or --rebuild-index` };
     }
-    // The worker rendered the file with its slug; only a taken slug means rendering it again here.
-    const text = slug === prepared.slug ? prepared.text : renderContentFile(frontMatter, prepared.body);
-    await this.commit(frontMatter, prepared, source, raw, relPath, text);
+    await this.commit(frontMatter, prepared, source, raw, relPath, renderContentFile(frontMatter, prepared.body));
     return { outcome: "new", path: relPath, id: frontMatter.id };
   }
 
@@ -133,12 +132,12 @@ export class ContentStore {
     text: string,
     previousPath?: string,
   ): Promise<void> {
-    const hash = text === prepared.text ? prepared.textHash : sha256(text);
-    const record = toIndexRecord(frontMatter, { key: prepared.identity.key, path: relPath, hash, rawHash: prepared.rawHash });
-    this.byKey.set(prepared.identity.key, record);
+    const { key } = prepared.identity;
+    const rawStored = this.byKey.get(key)?.rawHash === prepared.rawHash;
+    this.byKey.set(key, toIndexRecord(frontMatter, { key, path: relPath, hash: sha256(text), rawHash: prepared.rawHash }));
     if (this.options.dryRun) return;
     // Raw first: a content file never exists without the raw input that can rebuild it.
-    writeRawRecord(this.paths, { id: frontMatter.id, key: prepared.identity.key, rawHash: prepared.rawHash, source, raw });
+    if (!rawStored) this.raw.append({ id: frontMatter.id, key, rawHash: prepared.rawHash, source, raw });
     writeFileAtomic(path.join(this.paths.root, relPath), text);
     if (previousPath && previousPath !== relPath) await rm(path.join(this.paths.root, previousPath), { force: true });
   }
@@ -165,6 +164,7 @@ export class ContentStore {
   /** Writes the index (only if it changed). Returns whether bytes were written. */
   async finish(): Promise<boolean> {
     if (this.options.dryRun) return false;
+    await this.raw.close();
     return saveIndex(this.paths, this.records);
   }
 }

@@ -9,7 +9,7 @@ import { indexRecordSchema, type IndexRecord, type ItemFrontMatter } from "../it
 import { sha256 } from "../item/identity.ts";
 import { writeFileAtomic } from "./atomic-write.ts";
 import { parseContentFile } from "./content-file.ts";
-import { readRawRecord } from "./raw-store.ts";
+import { readRawFacts } from "./raw-store.ts";
 
 export function toIndexRecord(
   fm: ItemFrontMatter,
@@ -69,12 +69,13 @@ export async function saveIndex(paths: ContentPaths, records: IndexRecord[]): Pr
 export async function rebuildIndex(paths: ContentPaths): Promise<{ records: IndexRecord[]; errors: string[] }> {
   const records: IndexRecord[] = [];
   const errors: string[] = [];
+  const rawFacts = await readRawFacts(paths);
   for (const file of await listContentFiles(paths.items)) {
     const text = await readFile(file, "utf8");
     const rel = path.relative(paths.root, file).split(path.sep).join("/");
     try {
       const { frontMatter } = parseContentFile(text);
-      const raw = await readRawRecord(paths, frontMatter.id);
+      const raw = rawFacts.get(frontMatter.id);
       records.push(
         toIndexRecord(frontMatter, {
           key: raw?.key ?? `id:${frontMatter.id}`,

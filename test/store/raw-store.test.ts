@@ -1,0 +1,93 @@
+import assert from "node:assert/strict";
+import { appendFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { readdir } from "node:fs/promises";
+import path from "node:path";
+import { test } from "node:test";
+import { contentPaths, type ContentPaths } from "../../scripts/config/paths.ts";
+import { MAX_PACKS, RawStoreWriter, readAllRawRecords, readRawFacts, type RawRecord } from "../../scripts/ingest/store/raw-store.ts";
+import { tempDir } from "../helpers/shared.ts";
+
+function record(id: string, rawHash: string, html = `<p>${id} ${rawHash}</p>`): RawRecord {
+  return {
+    id,
+    key: `link:https://example.com/${id}`,
+    rawHash,
+    source: { id: "demo", name: "示例" },
+    raw: { input: `${id}.md`, index: 0, format: "archive", categories: [], html, media: [] },
+  };
+}
+
+async function readAll(paths: ContentPaths): Promise<Map<string, RawRecord>> {
+  const out = new Map<string, RawRecord>();
+  for await (const r of readAllRawRecords(paths)) {
+    assert.ok(!out.has(r.id), `${r.id} read twice`);
+    out.set(r.id, r);
+  }
+  return out;
+}
+
+async function run(paths: ContentPaths, records: RawRecord[]): Promise<void> {
+  const writer = new RawStoreWriter(paths);
+  for (const r of records) writer.append(r);
+  await writer.close();
+}
+
+test("each ingest appends to a pack of its own; the latest record of an item wins", async () => {
+  const paths = contentPaths(await tempDir("gazette-raw-"));
+  await run(paths, [record("a", "1"), record("b", "1", "<p>乙：第一版</p>")]);
+  await run(paths, [record("b", "2", "<p>乙：第二版</p>"), record("c", "1")]);
+  await run(paths, []);
+  assert.deepEqual((await readdir(paths.raw)).sort(), ["pack-000001.jsonl", "pack-000002.jsonl"]);
+  const all = await readAll(paths);
+  assert.deepEqual([...all.keys()].sort(), ["a", "b", "c"]);
+  assert.equal(all.get("b")!.rawHash, "2");
+  assert.equal(all.get("b")!.raw.html, "<p>乙：第二版</p>");
+  const facts = await readRawFacts(paths);
+  assert.deepEqual(facts.get("b"), { key: "link:https://example.com/b", rawHash: "2" });
+});
+
+test("a broken last line (a killed run) is skipped, and the records before it are read", async () => {
+  const paths = contentPaths(await tempDir("gazette-raw-"));
+  await run(paths, [record("a", "1"), record("b", "1")]);
+  const pack = path.join(paths.raw, "pack-000001.jsonl");
+  appendFileSync(pack, JSON.stringify(record("c", "1")).slice(0, 40));
+  const all = await readAll(paths);
+  assert.deepEqual([...all.keys()].sort(), ["a", "b"]);
+  // The next run takes the next number and its records read whole.
+  await run(paths, [record("c", "1")]);
+  assert.deepEqual([...(await readAll(paths)).keys()].sort(), ["a", "b", "c"]);
+});
+
+test("per-item files of an older store are read, and a pack record supersedes them", async () => {
+  const paths = contentPaths(await tempDir("gazette-raw-"));
+  mkdirSync(paths.raw, { recursive: true });
+  writeFileSync(path.join(paths.raw, "a.json"), `${JSON.stringify(record("a", "old"))}\n`);
+  writeFileSync(path.join(paths.raw, "z.json"), `${JSON.stringify(record("z", "old"))}\n`);
+  writeFileSync(path.join(paths.raw, ".a.json.123-0-1.tmp"), "{");
+  await run(paths, [record("a", "new")]);
+  const all = await readAll(paths);
+  assert.equal(all.get("a")!.rawHash, "new");
+  assert.equal(all.get("z")!.rawHash, "old");
+  assert.equal(all.size, 2);
+});
+
+test("once packs pile up, they are compacted into one that holds every item's latest record", async () => {
+  const paths = contentPaths(await tempDir("gazette-raw-"));
+  mkdirSync(paths.raw, { recursive: true });
+  writeFileSync(path.join(paths.raw, "legacy.json"), `${JSON.stringify(record("legacy", "1"))}\n`);
+  for (let night = 1; night <= MAX_PACKS; night++) {
+    await run(paths, [record(`item-${night}`, "1"), record("daily", String(night))]);
+    // The legacy file counts as one more: the packs and it pass MAX_PACKS on the last night.
+    if (night < MAX_PACKS) assert.ok(existsSync(path.join(paths.raw, "legacy.json")), `compacted too early, at night ${night}`);
+  }
+  const names = await readdir(paths.raw);
+  assert.deepEqual(names, [`pack-${String(MAX_PACKS + 1).padStart(6, "0")}.jsonl`]);
+  const all = await readAll(paths);
+  assert.equal(all.size, MAX_PACKS + 2);
+  assert.equal(all.get("daily")!.rawHash, String(MAX_PACKS));
+  assert.equal(all.get("legacy")!.rawHash, "1");
+  assert.equal(all.get("item-7")!.raw.html, "<p>item-7 1</p>");
+  // The numbering goes on after the compacted pack.
+  await run(paths, [record("late", "1")]);
+  assert.ok(existsSync(path.join(paths.raw, `pack-${String(MAX_PACKS + 2).padStart(6, "0")}.jsonl`)));
+});
