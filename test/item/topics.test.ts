@@ -48,3 +48,17 @@ test("no keyword rules: only markers, categories and defaults", () => {
   assert.deepEqual(topics.assign({ markers: [], categories: ["朝鲜"], defaults: [], text: "朝鲜" }), ["朝鲜"]);
   assert.deepEqual(topicMatcher([]).assign({ ...none, text: "anything" }), []);
 });
+
+test("keyword rules: keywords at the text's edges, sharing a first character, or outside the BMP", () => {
+  const topics = topicMatcher([
+    { name: "餐饮", keywords: ["𠮷野家"] },
+    { name: "港口", keywords: ["港口"] },
+    { name: "港股", keywords: ["港股"] },
+    { name: "末尾", keywords: ["收盘"] },
+  ]);
+  assert.deepEqual(topics.assign({ ...none, text: "港股今日收盘" }), ["港股", "末尾"]);
+  assert.deepEqual(topics.assign({ ...none, text: "𠮷野家在港口开店" }), ["餐饮", "港口"]);
+  // A lone high surrogate is not the character it starts.
+  assert.deepEqual(topics.assign({ ...none, text: "\ud842野家" }), []);
+  assert.deepEqual(topics.assign({ ...none, text: "收" }), []);
+});
