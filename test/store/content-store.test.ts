@@ -9,7 +9,6 @@ import { ContentStore } from "../../scripts/ingest/store/content-store.ts";
 import { loadIndex, rebuildIndex } from "../../scripts/ingest/store/item-index.ts";
 import { readAllRawRecords } from "../../scripts/ingest/store/raw-store.ts";
 import { parseContentFile } from "../../scripts/ingest/store/content-file.ts";
-import { slugOrFallback } from "../../scripts/ingest/item/slug.ts";
 import { tempDir } from "../helpers/shared.ts";
 
 const source: SourceInfo = { id: "demo", name: "示例通讯社" };
@@ -17,7 +16,7 @@ const raw: RawItem = { input: "demo.md", index: 0, format: "archive", categories
 const now = new Date("2024-03-02T00:00:00Z");
 
 function prepared(title: string, rawHash: string, body = "正文第一段。", key = `link:https://example.com/${title}`): PreparedItem {
-  const item = {
+  return {
     identity: { key, id: `demo-${Buffer.from(key).toString("hex").slice(-12)}` },
     rawHash,
     frontMatter: {
@@ -33,8 +32,6 @@ function prepared(title: string, rawHash: string, body = "正文第一段。", k
     body,
     notes: [],
   };
-  // As prepareItem does: the title's slug.
-  return { ...item, slug: slugOrFallback(title, key) };
 }
 
 async function setup() {

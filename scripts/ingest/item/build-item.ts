@@ -1,6 +1,7 @@
 // From a raw item to everything the store needs, except what depends on other items (the slug).
-// Pure and CPU-bound, so it can run in worker threads. The content file itself is rendered by the
-// store: the thread that prepares items is the ingest's bottleneck, the storing thread has time.
+// Pure and CPU-bound, so it can run in worker threads. The slug and the content file itself are
+// made by the store: the thread that prepares items is the ingest's bottleneck, the storing
+// thread has time.
 import { cleanItem } from "../clean/index.ts";
 import { htmlToMarkdown } from "../convert/to-markdown.ts";
 import type { RawItem } from "../raw-item.ts";
@@ -8,7 +9,6 @@ import { resolveDate } from "./dates.ts";
 import { identify, sha256, type Identity } from "./identity.ts";
 import { detectLanguage, normalizeLanguageTag } from "./language.ts";
 import type { ItemFrontMatter } from "./schema.ts";
-import { slugOrFallback } from "./slug.ts";
 import { summarize, truncate } from "./summary.ts";
 import type { TopicMatcher } from "./topics.ts";
 
@@ -23,8 +23,6 @@ export type DraftFrontMatter = Omit<ItemFrontMatter, "slug" | "updated">;
 
 export interface PreparedItem {
   identity: Identity;
-  /** The slug the title gives (the store makes it unique). */
-  slug: string;
   /** Hash of the raw input: an unchanged hash means an unchanged item. */
   rawHash: string;
   frontMatter: DraftFrontMatter;
@@ -84,8 +82,7 @@ export function prepareItem(raw: RawItem, source: SourceInfo, topics: TopicMatch
   };
   const identity = known.identity ?? identify(raw, source.id);
   frontMatter.id = identity.id;
-  const slug = slugOrFallback(title, identity.key);
-  return { identity, slug, rawHash: known.rawHash ?? rawItemHash(raw), frontMatter, body, notes: cleaned.notes };
+  return { identity, rawHash: known.rawHash ?? rawItemHash(raw), frontMatter, body, notes: cleaned.notes };
 }
 
 /** The feed's own image (media:content, enclosure, JSON image) when the body has no lead image. */

@@ -8,7 +8,7 @@ import type { ContentPaths } from "../../config/paths.ts";
 import type { PreparedItem, SourceInfo } from "../item/build-item.ts";
 import { sha256, type Identity } from "../item/identity.ts";
 import type { IndexRecord, ItemFrontMatter } from "../item/schema.ts";
-import { uniqueSlug } from "../item/slug.ts";
+import { slugOrFallback, uniqueSlug } from "../item/slug.ts";
 import type { RawItem } from "../raw-item.ts";
 import { writeFileAtomic } from "./atomic-write.ts";
 import { renderContentFile, validateFrontMatter } from "./content-file.ts";
@@ -110,7 +110,8 @@ export class ContentStore {
   }
 
   private async storeNew(prepared: PreparedItem, source: SourceInfo, raw: RawItem): Promise<StoreResult> {
-    const slug = uniqueSlug(prepared.slug, this.slugs);
+    // The title's slug (pinyin for CJK), made unique: a new item's URL, kept from now on.
+    const slug = uniqueSlug(slugOrFallback(prepared.frontMatter.title, prepared.identity.key), this.slugs);
     this.slugs.add(slug);
     const frontMatter = validateFrontMatter({ ...prepared.frontMatter, slug });
     const relPath = this.contentPath(frontMatter.date, slug);
