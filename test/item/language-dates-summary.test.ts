@@ -11,6 +11,18 @@ test("Simplified and Traditional Chinese are told apart", () => {
   assert.equal(detectLanguage("The council met on Tuesday to discuss the budget."), "en");
 });
 
+test("language: Japanese and Korean, characters outside the BMP counted once, too little Han text", () => {
+  assert.equal(detectLanguage("東京の天気は晴れです。"), "ja");
+  assert.equal(detectLanguage("서울 날씨는 맑습니다."), "ko");
+  // Four Han characters, each two UTF-16 units, in a text of twelve: more than 15%, and Simplified
+  // by default when no paired character tells.
+  assert.equal(detectLanguage("𠮷𠮷𠮷𠮷 abcdefgh"), "zh-Hans");
+  // Three Han characters are too few to call a text Chinese.
+  assert.equal(detectLanguage("𠮷𠮷𠮷 ab"), "en");
+  assert.equal(detectLanguage("A long English sentence that mentions 北京 once.", "fr"), "fr");
+  assert.equal(detectLanguage("這個國家 this country 这"), "zh-Hant");
+});
+
 test("feed language codes are normalized", () => {
   assert.equal(normalizeLanguageTag("zh-CN"), "zh-Hans");
   assert.equal(normalizeLanguageTag("zh_TW"), "zh-Hant");
