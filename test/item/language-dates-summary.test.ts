@@ -77,3 +77,12 @@ test("summaries of Latin text cut at a word with an ellipsis when no sentence en
   assert.ok(s.length <= 241);
   assert.ok(!s.includes("wor…"));
 });
+
+test("summaries: a text is CJK by its first 200 characters, those outside the BMP counted once", () => {
+  // 41 CJK characters among the first 200: the CJK limit (about 120).
+  assert.equal(truncate(`${"中".repeat(41)}${"x".repeat(300)}`).length, 121);
+  // 40 are not enough: the Latin limit (about 240).
+  assert.equal(truncate(`${"中".repeat(40)}${"x".repeat(300)}`).length, 241);
+  // 30 characters outside the BMP are 60 UTF-16 units, yet only 30 characters: Latin.
+  assert.ok(truncate(`${"𠮷".repeat(30)}${"x".repeat(300)}`).length > 200);
+});

@@ -6,7 +6,8 @@ import type { AnyNode, Element } from "domhandler";
 import { textContent } from "domutils";
 import { parseDocument } from "htmlparser2";
 
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+const NOT_CJK = /[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
+const HIGH_SURROGATE = /[\uD800-\uDBFF]/g;
 const SENTENCE_END = /[。！？!?…]|[.;](?=\s)/g;
 const BLOCKS = new Set(["p", "li", "blockquote", "h2", "h3"]);
 
@@ -35,7 +36,10 @@ export function summarize(html: string, fallback = ""): string {
 
 /** Cut to about 120 CJK or 240 Latin characters, preferring the last sentence end inside the limit. */
 export function truncate(text: string): string {
-  const cjk = (text.slice(0, 200).match(CJK)?.length ?? 0) > 40;
+  // CJK characters among the first 200, counted by deleting the rest (a match per character
+  // costs several times more); those outside the BMP are two UTF-16 units but one character.
+  const cjkOnly = text.slice(0, 200).replace(NOT_CJK, "");
+  const cjk = cjkOnly.length - (cjkOnly.match(HIGH_SURROGATE)?.length ?? 0) > 40;
   const limit = cjk ? 120 : 240;
   if (text.length <= limit) return text;
   const head = text.slice(0, limit);
