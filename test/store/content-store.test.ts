@@ -102,6 +102,34 @@ test("a changed item is updated in place with an updated date; its slug stays", 
   assert.equal(fm.updated, now.toISOString());
 });
 
+test("a raw record is appended only for a new or changed raw input, never twice for the same", async () => {
+  const { dir, paths, open } = await setup();
+  const stored = async () => {
+    const out = [];
+    for await (const record of readAllRawRecords(paths)) out.push(record.rawHash);
+    return out;
+  };
+  let store = await open();
+  await store.store(prepared("央行宣布降息", "r1"), source, raw);
+  await store.finish();
+  // Today's rules give another body from the same raw input: the content file changes, the raw
+  // store does not.
+  store = await open({ reingest: true });
+  assert.equal((await store.store(prepared("央行宣布降息", "r1", "新规则下的正文。"), source, raw)).outcome, "updated");
+  await store.finish();
+  assert.deepEqual(await readdir(path.join(dir, "_raw")), ["pack-000001.jsonl"]);
+  store = await open();
+  assert.equal((await store.store(prepared("央行宣布降息", "r2", "更新的正文。"), source, raw)).outcome, "updated");
+  await store.finish();
+  assert.deepEqual((await readdir(path.join(dir, "_raw"))).sort(), ["pack-000001.jsonl", "pack-000002.jsonl"]);
+  assert.deepEqual(await stored(), ["r2"]);
+  // A dry run writes no raw record either.
+  store = await open({ dryRun: true });
+  await store.store(prepared("另一条", "r1"), source, raw);
+  await store.finish();
+  assert.equal((await readdir(path.join(dir, "_raw"))).length, 2);
+});
+
 test("a hand-edited file is kept and reported, unless forced", async () => {
   const { dir, open } = await setup();
   let store = await open();
