@@ -32,4 +32,6 @@ export interface CleanedItem {
   topics: string[];
   /** Notes for the report (e.g. "removed 2 iframes"); never a failure. */
   notes: string[];
+  /** The opening paragraphs' visible text (about 400 characters), which the summary is cut from. */
+  leadText: string;
 }

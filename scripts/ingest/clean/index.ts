@@ -1,9 +1,11 @@
 // The clean stage: parse the item's HTML once, run the rules in order on the shared tree, then
 // serialize and sanitize with the allow-list. Never throws: a rule that fails on hostile input
 // is skipped with a note, and the sanitizer still runs on whatever the tree holds.
+import type { Document } from "domhandler";
 import type { RawItem } from "../raw-item.ts";
 import type { CleanedItem } from "./cleaned-item.ts";
 import { countsToNotes, type CleanContext, type CleanRule } from "./context.ts";
+import { leadText } from "./lead-text.ts";
 import { parseBody, serializeBody } from "./parse.ts";
 import { dropAds } from "./rules/drop-ads.ts";
 import { dropComments } from "./rules/drop-comments.ts";
@@ -49,9 +51,10 @@ export const rules: CleanRule[] = [
 ];
 
 export function cleanItem(raw: RawItem): CleanedItem {
-  const out: CleanedItem = { html: "", topics: [], notes: [] };
+  const out: CleanedItem = { html: "", leadText: "", topics: [], notes: [] };
   const assetBase = localAssetBase(raw);
   let html: string;
+  let tree: Document | undefined;
   const counts = new Map<string, number>();
   try {
     const ctx: CleanContext = { root: parseBody(raw.html ?? ""), raw, out, pageBase: toUrl(raw.baseUrl ?? raw.link), assetBase, counts };
@@ -63,6 +66,7 @@ export function cleanItem(raw: RawItem): CleanedItem {
       }
     }
     html = serializeBody(ctx.root);
+    tree = ctx.root;
   } catch (err) {
     // Even the parse or serialization gave up (absurd nesting): the sanitizer alone still runs.
     out.notes.push(`cleaning skipped: ${(err as Error).message}`);
@@ -70,6 +74,8 @@ export function cleanItem(raw: RawItem): CleanedItem {
   }
   const sanitized = sanitizeBody(html, { allowFileImages: !!assetBase });
   out.html = sanitized.html.trim();
+  // From the cleaned tree, which has the sanitized body's text; if cleaning gave up, from that body.
+  out.leadText = leadText(tree ?? parseBody(out.html));
   out.notes.push(...countsToNotes(counts), ...sanitized.notes);
   return out;
 }

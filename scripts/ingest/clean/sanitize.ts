@@ -21,7 +21,7 @@ const ALLOWED_TAGS = [
 ];
 
 // Dropped with everything inside them, not just their tags.
-const NON_TEXT_TAGS = [
+export const NON_TEXT_TAGS = [
   "script", "style", "textarea", "option", "select", "noscript", "template", "iframe", "frame",
   "frameset", "object", "embed", "applet", "svg", "math", "title", "head", "xmp", "noembed", "noframes",
   "button", "canvas", "audio", "video", "map",

@@ -9,7 +9,7 @@ import { resolveDate } from "./dates.ts";
 import { identify, sha256, type Identity } from "./identity.ts";
 import { detectLanguage, normalizeLanguageTag } from "./language.ts";
 import type { ItemFrontMatter } from "./schema.ts";
-import { summarize, truncate } from "./summary.ts";
+import { truncate } from "./summary.ts";
 import type { TopicMatcher } from "./topics.ts";
 
 export interface SourceInfo {
@@ -45,7 +45,7 @@ export interface KnownFacts {
 export function prepareItem(raw: RawItem, source: SourceInfo, topics: TopicMatcher, now: Date, known: KnownFacts = {}): PreparedItem {
   const cleaned = cleanItem(raw);
   const body = htmlToMarkdown(cleaned.html);
-  const summaryText = summarize(cleaned.html, raw.summary ?? "");
+  const summaryText = truncate(cleaned.leadText || raw.summary || "");
   const flags: string[] = [];
 
   const { date, flags: dateFlags } = resolveDate(cleaned.date, raw.date, now);

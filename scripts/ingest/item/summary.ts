@@ -1,37 +1,15 @@
-// A short summary for listings and feeds: the opening paragraphs' text, cut at a sentence end.
-// CJK text carries more per character, so its limit is about half the Latin one.
-// htmlparser2 straight, without cheerio's wrappers: the sanitized body needs no full HTML5 tree,
-// and a summary is made for every item the ingest prepares.
-import type { AnyNode, Element } from "domhandler";
-import { textContent } from "domutils";
+// A short summary for listings and feeds: the opening paragraphs' text (clean/lead-text.ts), cut
+// at a sentence end. CJK text carries more per character, so its limit is about half the Latin one.
 import { parseDocument } from "htmlparser2";
+import { leadText } from "../clean/lead-text.ts";
 
 const NOT_CJK = /[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
 const HIGH_SURROGATE = /[\uD800-\uDBFF]/g;
 const SENTENCE_END = /[。！？!?…]|[.;](?=\s)/g;
-const BLOCKS = new Set(["p", "li", "blockquote", "h2", "h3"]);
 
+/** The summary of a sanitized body (the ingest cuts it from the clean stage's lead text instead). */
 export function summarize(html: string, fallback = ""): string {
-  const doc = parseDocument(html);
-  const blocks: string[] = [];
-  let total = 0;
-  // The text of every block in document order (a nested block counts again), until about 400 characters.
-  const stack: AnyNode[] = [...doc.children].reverse();
-  while (stack.length && total <= 400) {
-    const node = stack.pop()!;
-    if (node.type !== "tag" && node.type !== "script" && node.type !== "style") continue;
-    const el = node as Element;
-    if (BLOCKS.has(el.name)) {
-      const text = textContent(el).replace(/\s+/g, " ").trim();
-      if (text.length > 1) {
-        blocks.push(text);
-        total += text.length;
-      }
-    }
-    for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]);
-  }
-  const text = blocks.length ? blocks.join(" ") : textContent(doc).replace(/\s+/g, " ").trim() || fallback;
-  return truncate(text);
+  return truncate(leadText(parseDocument(html)) || fallback);
 }
 
 /** Cut to about 120 CJK or 240 Latin characters, preferring the last sentence end inside the limit. */
