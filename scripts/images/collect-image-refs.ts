@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { MarkdownIt } from "markdown-it";
 import { parseContentFile } from "../ingest/store/content-file.ts";
-import { markdownRenderer } from "../ingest/convert/to-markdown.ts";
+import { markdownRenderer } from "../ingest/convert/markdown-renderer.ts";
 
 export interface ImageRef {
   src: string;

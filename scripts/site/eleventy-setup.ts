@@ -4,7 +4,7 @@ import path from "node:path";
 import { COMPACT_LAYOUTS_CACHE, PROJECT_ROOT } from "../config/paths.ts";
 import { ImageCatalog } from "../images/image-catalog.ts";
 import { registerImageFilters, withResponsiveImages } from "../images/image-filters.ts";
-import { markdownRenderer } from "../ingest/convert/to-markdown.ts";
+import { markdownRenderer } from "../ingest/convert/markdown-renderer.ts";
 import { toIso } from "./dates.ts";
 import { withFastFilters } from "./build/fast-filters.ts";
 import { listingsToRender } from "./build/listing-keys.ts";

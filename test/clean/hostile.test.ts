@@ -4,7 +4,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { cleanItem } from "../../scripts/ingest/clean/index.ts";
 import type { RawItem } from "../../scripts/ingest/raw-item.ts";
-import { htmlToMarkdown, markdownRenderer } from "../../scripts/ingest/convert/to-markdown.ts";
+import { markdownRenderer } from "../../scripts/ingest/convert/markdown-renderer.ts";
+import { htmlToMarkdown } from "../../scripts/ingest/convert/to-markdown.ts";
 
 function raw(html: string, extra: Partial<RawItem> = {}): RawItem {
   return { input: "test", index: 0, format: "rss", categories: [], media: [], html, link: "https://example.org/news/1.html", ...extra };

@@ -5,7 +5,8 @@ import { test } from "node:test";
 import { load } from "cheerio/slim";
 import type { AnyNode } from "domhandler";
 import { cleanItem } from "../../scripts/ingest/clean/index.ts";
-import { htmlToMarkdown, markdownRenderer } from "../../scripts/ingest/convert/to-markdown.ts";
+import { markdownRenderer } from "../../scripts/ingest/convert/markdown-renderer.ts";
+import { htmlToMarkdown } from "../../scripts/ingest/convert/to-markdown.ts";
 import { allSamples, ITEMS, requireShared } from "../clean/samples.ts";
 
 const BLOCKS = new Set(["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "figure", "figcaption", "pre", "table", "tr", "td", "th", "hr", "br", "img"]);

@@ -5,7 +5,7 @@ import { readFile, readdir, writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { test } from "node:test";
 import { contentPaths } from "../../scripts/config/paths.ts";
-import { markdownRenderer } from "../../scripts/ingest/convert/to-markdown.ts";
+import { markdownRenderer } from "../../scripts/ingest/convert/markdown-renderer.ts";
 import { ingest } from "../../scripts/ingest/ingest.ts";
 import { parseContentFile } from "../../scripts/ingest/store/content-file.ts";
 import { loadIndex } from "../../scripts/ingest/store/item-index.ts";

@@ -7,7 +7,7 @@ import { contentPaths } from "../../scripts/config/paths.ts";
 import { ingest } from "../../scripts/ingest/ingest.ts";
 import { parseContentFile } from "../../scripts/ingest/store/content-file.ts";
 import { loadIndex } from "../../scripts/ingest/store/item-index.ts";
-import { markdownRenderer } from "../../scripts/ingest/convert/to-markdown.ts";
+import { markdownRenderer } from "../../scripts/ingest/convert/markdown-renderer.ts";
 import { requireShared, SEED, SHARED_FEEDS, SHARED_SAMPLES, tempDir } from "../helpers/shared.ts";
 
 const LEAKS = /feedx|获取更多RSS|weserv|AUTO_TOPIC|<script|onerror=|onload=|<iframe|style=|javascript:/i;

@@ -1,8 +1,7 @@
-// Sanitized body HTML to Markdown (turndown), and the one markdown-it renderer the site and the
-// tests read it back with. The Markdown must render to the same content with raw HTML off, so
+// Sanitized body HTML to Markdown (turndown). The Markdown must render to the same content with
+// raw HTML off (markdown-renderer.ts, the one markdown-it setup the site reads it back with), so
 // emphasis is written only where CommonMark will read it as emphasis (CJK punctuation next to
 // `**` often defeats it), and text is escaped just enough: never an HTML tag, entity or autolink.
-import MarkdownIt from "markdown-it";
 import sanitizeHtml from "sanitize-html";
 import TurndownService from "turndown";
 
@@ -32,31 +31,6 @@ export function htmlToMarkdown(html: string): string {
     markdown = escapeText(plainText(html));
   }
   return markdown.replace(/\n{3,}/g, "\n\n").trim();
-}
-
-/** markdown-it as the site renders bodies: raw HTML off, no linkify, no typographer. */
-export function markdownRenderer(): InstanceType<typeof MarkdownIt> {
-  const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
-  // Bundled samples name their images by file:// URL (the images stage serves them from its
-  // allowed folders only); markdown-it refuses file: by default, which would print the image as
-  // text. Links never keep a file: target (link_open below).
-  const validateLink = md.validateLink.bind(md);
-  md.validateLink = (url) => /^file:\/\//i.test(url.trim()) || validateLink(url);
-  const renderImage = md.renderer.rules.image!;
-  md.renderer.rules.image = (tokens, idx, options, env, self) => {
-    tokens[idx].attrSet("loading", "lazy");
-    tokens[idx].attrSet("decoding", "async");
-    tokens[idx].attrSet("referrerpolicy", "no-referrer");
-    return renderImage(tokens, idx, options, env, self);
-  };
-  const renderLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
-  md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
-    if (/^\s*file:/i.test(String(tokens[idx].attrGet("href") ?? ""))) tokens[idx].attrs = (tokens[idx].attrs ?? []).filter(([name]) => name !== "href");
-    // Body links lead to third-party sites: no referrer, no opener.
-    tokens[idx].attrSet("rel", "noopener noreferrer nofollow");
-    return renderLinkOpen(tokens, idx, options, env, self);
-  };
-  return md;
 }
 
 let shared: TurndownService | undefined;

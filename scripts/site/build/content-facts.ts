@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { contentFilesOf, imageSourcesOf, MARKDOWN_IMAGE_MARK, type ImageRef } from "../../images/collect-image-refs.ts";
-import { markdownRenderer } from "../../ingest/convert/to-markdown.ts";
+import { markdownRenderer } from "../../ingest/convert/markdown-renderer.ts";
 import { parseContentFile } from "../../ingest/store/content-file.ts";
 
 export interface FileFacts {

@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { loadFeedsConfig, type FeedSource } from "../../config/feeds.ts";
 import type { ImageCatalog } from "../../images/image-catalog.ts";
-import { markdownRenderer } from "../../ingest/convert/to-markdown.ts";
+import { markdownRenderer } from "../../ingest/convert/markdown-renderer.ts";
 import type { SiteModel } from "../site-model.ts";
 import type { SiteState } from "../site-state.ts";
 import { feedAlternates } from "./alternates.ts";
