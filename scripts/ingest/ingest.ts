@@ -11,7 +11,7 @@ import { countOutcome, emptyReport, type IngestReport } from "./report.ts";
 import { deriveSource } from "./source-info.ts";
 import { ContentStore } from "./store/content-store.ts";
 import { loadIndex } from "./store/item-index.ts";
-import { readAllRawRecords } from "./store/raw-store.ts";
+import { compactIfCrowded, readAllRawRecords } from "./store/raw-store.ts";
 
 export interface IngestInput {
   /** File, folder or http(s) URL; or a body the digest already fetched. */
@@ -104,6 +104,14 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   }
 
   report.indexWritten = await store.finish();
+  if (!options.dryRun) {
+    try {
+      await compactIfCrowded(options.paths);
+    } catch (err) {
+      // The packs stay as they are, every record in them; the next ingest tries again.
+      report.warnings.push({ input: options.paths.raw, reason: `raw store not compacted: ${(err as Error).message}` });
+    }
+  }
   report.durationMs = performance.now() - started;
   return report;
 }

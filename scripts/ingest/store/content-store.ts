@@ -165,7 +165,7 @@ export class ContentStore {
   /** Writes the index (only if it changed). Returns whether bytes were written. */
   async finish(): Promise<boolean> {
     if (this.options.dryRun) return false;
-    await this.raw.close();
+    this.raw.close();
     return saveIndex(this.paths, this.records);
   }
 }

@@ -5,7 +5,8 @@
 // numbered in order). One file per item cost the ingest a file creation and a rename per item,
 // which at 10,000 items took 0.5 to 3 s of kernel time on the thread that stores; appending to one
 // file takes about 0.2 s. A later record of an item supersedes an earlier one; once packs pile up,
-// they are compacted into one. Raw records written before packs (`<id>.json`) are still read.
+// the ingest compacts them into one (after the index is saved: a failed compaction loses nothing).
+// Raw records written before packs (`<id>.json`) are still read.
 //
 // Crash safety: a record is appended before its content file is written, so a content file never
 // exists without the raw input that rebuilds it. A run killed mid-line leaves a broken last line,
@@ -29,6 +30,7 @@ export interface RawRecord {
 
 const PACK = /^pack-(\d{6,})\.jsonl$/;
 const LEGACY = /^[^.].*\.json$/;
+const LEFTOVER = /^\.pack-\d{6,}\.jsonl\.\d+\.tmp$/;
 /** More packs than this (a nightly ingest adds one) and the store is compacted into one. */
 export const MAX_PACKS = 32;
 
@@ -43,12 +45,10 @@ export class RawStoreWriter {
     appendFileSync(this.fd!, `${JSON.stringify(record)}\n`);
   }
 
-  /** Closes the pack, then compacts the store if packs have piled up. */
-  async close(): Promise<void> {
+  close(): void {
     if (this.fd === undefined) return;
     closeSync(this.fd);
     this.fd = undefined;
-    if ((await listStore(this.paths)).count > MAX_PACKS) await compactRawStore(this.paths);
   }
 
   private open(): void {
@@ -94,9 +94,20 @@ export async function readRawFacts(paths: ContentPaths): Promise<Map<string, { k
   return facts;
 }
 
-/** Rewrites every item's latest record into one pack (write, then rename), then removes the old files. */
+/** Compacts the store when more than MAX_PACKS packs (and older per-item files) have piled up. */
+export async function compactIfCrowded(paths: ContentPaths): Promise<boolean> {
+  if ((await listStore(paths)).count <= MAX_PACKS) return false;
+  await compactRawStore(paths);
+  return true;
+}
+
+/**
+ * Rewrites every item's latest record into one pack (write, then rename), then removes the old
+ * files. Killed before the rename, it leaves a temporary file the next compaction removes; after
+ * it, the old packs only hold records the new one supersedes.
+ */
 export async function compactRawStore(paths: ContentPaths): Promise<void> {
-  const { packs, legacy } = await listStore(paths);
+  const { packs, legacy, leftovers } = await listStore(paths);
   const number = packs.length ? packNumber(packs[packs.length - 1]) + 1 : 1;
   const tmp = path.join(paths.raw, `.${packName(number)}.${process.pid}.tmp`);
   const fd = openSync(tmp, "w");
@@ -109,7 +120,7 @@ export async function compactRawStore(paths: ContentPaths): Promise<void> {
   }
   closeSync(fd);
   await rename(tmp, path.join(paths.raw, packName(number)));
-  for (const name of [...packs, ...legacy]) await rm(path.join(paths.raw, name), { force: true });
+  for (const name of [...packs, ...legacy, ...leftovers]) await rm(path.join(paths.raw, name), { force: true });
 }
 
 async function* readPack(file: string): AsyncGenerator<RawRecord> {
@@ -131,12 +142,21 @@ function parseRecord(text: string): RawRecord | undefined {
   }
 }
 
-async function listStore(paths: ContentPaths): Promise<{ packs: string[]; legacy: string[]; count: number }> {
-  if (!existsSync(paths.raw)) return { packs: [], legacy: [], count: 0 };
+interface StoreListing {
+  packs: string[];
+  legacy: string[];
+  /** Temporary files of compactions that were killed. */
+  leftovers: string[];
+  count: number;
+}
+
+async function listStore(paths: ContentPaths): Promise<StoreListing> {
+  if (!existsSync(paths.raw)) return { packs: [], legacy: [], leftovers: [], count: 0 };
   const names = await readdir(paths.raw);
   const packs = names.filter((n) => PACK.test(n)).sort((a, b) => packNumber(a) - packNumber(b));
   const legacy = names.filter((n) => LEGACY.test(n)).sort();
-  return { packs, legacy, count: packs.length + legacy.length };
+  const leftovers = names.filter((n) => LEFTOVER.test(n));
+  return { packs, legacy, leftovers, count: packs.length + legacy.length };
 }
 
 function nextPackNumber(paths: ContentPaths): number {
