@@ -1,5 +1,5 @@
 // Dates shown to readers: luxon in the site's zone and locale ("2023年9月14日", "19:34").
-import { DateTime, Info } from "luxon";
+import { DateTime, IANAZone, Info } from "luxon";
 
 export interface DateContext {
   timezone: string;
@@ -27,6 +27,15 @@ const LOCAL_FORMATS: Record<Exclude<DateStyle, "iso" | "rfc822">, Intl.DateTimeF
 };
 
 export function formatDate(value: unknown, style: DateStyle, ctx: DateContext): string {
+  if (style === "iso" && isIanaZone(ctx.timezone)) {
+    // Every item card has a <time datetime>: tens of thousands a build. Luxon's own zone offset,
+    // written out by hand, costs a fraction of a zoned DateTime (it falls back to one whenever
+    // the two could differ).
+    const at = instantOf(toIso(value));
+    if (!at) return "";
+    const fast = zonedIso(at, ctx.timezone);
+    if (fast !== undefined) return fast;
+  }
   if (style !== "iso" && style !== "rfc822" && isIanaZone(ctx.timezone)) {
     // What luxon's toLocaleString(options) gives, from one Intl formatter per style, zone and
     // language instead of a zoned DateTime and a formatter per call (15x faster; a site formats
@@ -57,6 +66,23 @@ export function instantOf(iso: string): Date | undefined {
   }
   const d = DateTime.fromISO(iso, { zone: "utc" });
   return d.isValid ? d.toJSDate() : undefined;
+}
+
+/**
+ * What luxon's toISO() gives for an instant in an IANA zone ("2024-03-10T10:00:00.000+08:00"), or
+ * undefined where the fast way might not: offsets with seconds (before standard time) and years
+ * outside 1000 to 9999.
+ */
+function zonedIso(at: Date, zone: string): string | undefined {
+  const ms = at.getTime();
+  const offset = IANAZone.create(zone).offset(ms);
+  if (!Number.isInteger(offset)) return undefined;
+  const wall = new Date(ms + offset * 60_000).toISOString();
+  if (wall.length !== 24) return undefined;
+  const abs = Math.abs(offset);
+  const hhmm = `${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+  const year = Number(wall.slice(0, 4));
+  return year >= 1000 ? `${wall.slice(0, 23)}${offset < 0 ? "-" : "+"}${hhmm}` : undefined;
 }
 
 /** Whether the instant, at the timestamp's own offset, falls on the day the timestamp names. */

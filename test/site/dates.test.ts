@@ -32,6 +32,27 @@ test("local dates read exactly as luxon writes them, in any zone and language", 
   assert.equal(formatDate(new Date("2023-09-14T11:34:28.859Z"), "date", { timezone: "Asia/Shanghai", lang: "zh-Hans" }), "2023年9月14日");
 });
 
+test("ISO timestamps in the site's zone read exactly as luxon's toISO() writes them", () => {
+  // Every ~13 h 29 min for two years (both DST switches), far past and future, offsets, bad dates.
+  const stamps = Array.from({ length: 1300 }, (_, i) => new Date(Date.UTC(2024, 0, 1) + i * 48_524_000).toISOString());
+  stamps.push(
+    "2023-09-14T11:34:28.859Z", "2024-03-10T02:30:00+08:00", "2024-03-31T01:30-05:30", "2024-02-30T10:00:00Z",
+    "2024-10-27T00:30:00.123456Z", "2024-03-10", "2024-03-10T10:00:00", "2024-13-01T00:00:00Z", "nonsense",
+    "1850-06-01T12:00:00Z", "1900-01-01T00:00:00Z", "0999-05-01T00:00:00Z", "9999-12-31T23:00:00Z", "1969-12-31T23:59:59.999Z",
+  );
+  const zones = ["Asia/Shanghai", "Asia/Kathmandu", "Pacific/Chatham", "America/St_Johns", "Europe/London", "America/New_York", "Etc/UTC", "UTC", "Etc/GMT-3", "Africa/Monrovia"];
+  let compared = 0;
+  for (const timezone of zones) {
+    for (const iso of stamps) {
+      const zoned = DateTime.fromISO(iso, { zone: "utc" }).setZone(timezone);
+      assert.equal(formatDate(iso, "iso", { timezone, lang: "zh-Hans" }), zoned.isValid ? zoned.toISO() : "", `${iso} in ${timezone}`);
+      compared++;
+    }
+  }
+  assert.equal(compared, zones.length * 1314);
+  assert.equal(formatDate(new Date("2023-09-14T11:34:28.859Z"), "iso", { timezone: "Asia/Kathmandu", lang: "en" }), "2023-09-14T17:19:28.859+05:45");
+});
+
 test("an item's local day is the one luxon gives, in any zone", () => {
   const stamps = Array.from({ length: 1300 }, (_, i) => new Date(Date.UTC(2024, 0, 1) + i * 48_524_000).toISOString());
   stamps.push("2024-03-10T02:30:00+08:00", "2024-03-31T01:30-05:30", "2024-10-27T00:30:00.123456Z", "2024-03-10", "2024-03-10T23:59:59", "0999-05-01T00:00:00Z", "2024-12-31T23:30:00-01:00", "2024-06-30T24:00:00Z");
