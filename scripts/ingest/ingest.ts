@@ -104,9 +104,9 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   }
 
   report.indexWritten = await store.finish();
-  if (!options.dryRun) {
+  if (store.rawPack) {
     try {
-      await compactIfCrowded(options.paths);
+      await compactIfCrowded(options.paths, store.rawPack);
     } catch (err) {
       // The packs stay as they are, every record in them; the next ingest tries again.
       report.warnings.push({ input: options.paths.raw, reason: `raw store not compacted: ${(err as Error).message}` });

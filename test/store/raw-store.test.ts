@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
-import { appendFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { test } from "node:test";
 import { contentPaths, type ContentPaths } from "../../scripts/config/paths.ts";
 import { ingest } from "../../scripts/ingest/ingest.ts";
 import { loadIndex } from "../../scripts/ingest/store/item-index.ts";
-import { compactIfCrowded, MAX_PACKS, RawStoreWriter, readAllRawRecords, readRawFacts, type RawRecord } from "../../scripts/ingest/store/raw-store.ts";
+import { BUSY_PACK_MS, compactIfCrowded, MAX_PACKS, RawStoreWriter, readAllRawRecords, readRawFacts, type RawRecord } from "../../scripts/ingest/store/raw-store.ts";
 import { tempDir } from "../helpers/shared.ts";
 
 function record(id: string, rawHash: string, html = `<p>${id} ${rawHash}</p>`): RawRecord {
@@ -28,12 +28,22 @@ async function readAll(paths: ContentPaths): Promise<Map<string, RawRecord>> {
   return out;
 }
 
-/** One ingest's raw records, then the compaction check the ingest makes once the index is saved. */
+/**
+ * One ingest's raw records, then the compaction check the ingest makes once the index is saved.
+ * The packs of earlier runs are made to look a day old, as a nightly ingest's are.
+ */
 async function run(paths: ContentPaths, records: RawRecord[]): Promise<void> {
+  ageEveryPack(paths);
   const writer = new RawStoreWriter(paths);
   for (const r of records) writer.append(r);
   writer.close();
-  await compactIfCrowded(paths);
+  if (writer.pack) await compactIfCrowded(paths, writer.pack);
+}
+
+function ageEveryPack(paths: ContentPaths): void {
+  if (!existsSync(paths.raw)) return;
+  const dayAgo = new Date(Date.now() - 86_400_000);
+  for (const name of readdirSync(paths.raw)) if (name.startsWith("pack-")) utimesSync(path.join(paths.raw, name), dayAgo, dayAgo);
 }
 
 test("each ingest appends to a pack of its own; the latest record of an item wins", async () => {
@@ -98,6 +108,27 @@ test("once packs pile up, they are compacted into one that holds every item's la
   assert.ok(existsSync(path.join(paths.raw, `pack-${String(MAX_PACKS + 2).padStart(6, "0")}.jsonl`)));
 });
 
+test("no compaction while another ingest may still be appending to a recent pack", async () => {
+  const paths = contentPaths(await tempDir("gazette-raw-"));
+  for (let night = 1; night < MAX_PACKS; night++) await run(paths, [record(`item-${night}`, "1")]);
+  // A hand-run ingest opened its pack a minute ago and is still writing it.
+  const busy = new RawStoreWriter(paths);
+  busy.append(record("busy-1", "1"));
+  const minuteAgo = new Date(Date.now() - 60_000);
+  utimesSync(path.join(paths.raw, busy.pack!), minuteAgo, minuteAgo);
+  const own = new RawStoreWriter(paths);
+  own.append(record("own", "1"));
+  own.close();
+  assert.equal(await compactIfCrowded(paths, own.pack!), false);
+  busy.append(record("busy-2", "1"));
+  busy.close();
+  assert.equal((await readAll(paths)).size, MAX_PACKS + 2);
+  // Once it is done and old, the next ingest compacts as usual.
+  assert.equal(await compactIfCrowded(paths, own.pack!, Date.now() + BUSY_PACK_MS), true);
+  assert.equal((await readdir(paths.raw)).length, 1);
+  assert.equal((await readAll(paths)).size, MAX_PACKS + 2);
+});
+
 test("an ingest whose raw-store compaction fails still saves its index, and warns", async () => {
   const work = await tempDir("gazette-raw-ingest-");
   const paths = contentPaths(path.join(work, "content"));
@@ -106,6 +137,7 @@ test("an ingest whose raw-store compaction fails still saves its index, and warn
     writer.append(record(`old-${night}`, "1"));
     writer.close();
   }
+  ageEveryPack(paths);
   // The compaction's temporary file cannot be made: a folder holds its name.
   mkdirSync(path.join(paths.raw, `.pack-${String(MAX_PACKS + 2).padStart(6, "0")}.jsonl.${process.pid}.tmp`));
   const input = path.join(work, "item.md");

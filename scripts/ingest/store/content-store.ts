@@ -162,6 +162,11 @@ export class ContentStore {
 
   private readonly months: { start: number; end: number; folder: string }[] = [];
 
+  /** The raw-store pack this run appended to, if it stored anything. */
+  get rawPack(): string | undefined {
+    return this.raw.pack;
+  }
+
   /** Writes the index (only if it changed). Returns whether bytes were written. */
   async finish(): Promise<boolean> {
     if (this.options.dryRun) return false;

@@ -5,14 +5,15 @@
 // numbered in order). One file per item cost the ingest a file creation and a rename per item,
 // which at 10,000 items took 0.5 to 3 s of kernel time on the thread that stores; appending to one
 // file takes about 0.2 s. A later record of an item supersedes an earlier one; once packs pile up,
-// the ingest compacts them into one (after the index is saved: a failed compaction loses nothing).
+// the ingest compacts them into one (after the index is saved: a failed compaction loses nothing;
+// and never while another ingest may still be appending to its pack).
 // Raw records written before packs (`<id>.json`) are still read.
 //
 // Crash safety: a record is appended before its content file is written, so a content file never
 // exists without the raw input that rebuilds it. A run killed mid-line leaves a broken last line,
 // which readers skip: its content file was never written, and the next run sees the item as new.
 import { appendFileSync, closeSync, createReadStream, existsSync, openSync, readdirSync } from "node:fs";
-import { readdir, readFile, rename, rm } from "node:fs/promises";
+import { readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import type { ContentPaths } from "../../config/paths.ts";
@@ -37,6 +38,8 @@ export const MAX_PACKS = 32;
 /** Appends one ingest run's raw records to a new pack, opened on the first record. */
 export class RawStoreWriter {
   private fd: number | undefined;
+  /** The pack this run appended to (its file name), once it has appended a record. */
+  pack: string | undefined;
 
   constructor(private readonly paths: ContentPaths) {}
 
@@ -58,6 +61,7 @@ export class RawStoreWriter {
       const file = path.join(this.paths.raw, packName(n));
       try {
         this.fd = openSync(file, "wx");
+        this.pack = path.basename(file);
         return;
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
@@ -94,9 +98,20 @@ export async function readRawFacts(paths: ContentPaths): Promise<Map<string, { k
   return facts;
 }
 
-/** Compacts the store when more than MAX_PACKS packs (and older per-item files) have piled up. */
-export async function compactIfCrowded(paths: ContentPaths): Promise<boolean> {
-  if ((await listStore(paths)).count <= MAX_PACKS) return false;
+/** Another ingest may still be appending to a pack written to this recently: no compaction then. */
+export const BUSY_PACK_MS = 10 * 60_000;
+
+/**
+ * Compacts the store when more than MAX_PACKS packs (and older per-item files) have piled up, and
+ * no pack but this run's own (`ownPack`) changed in the last BUSY_PACK_MS: a compaction must never
+ * remove a pack another ingest (a hand-run one during the nightly digest) is still appending to.
+ */
+export async function compactIfCrowded(paths: ContentPaths, ownPack: string, now = Date.now()): Promise<boolean> {
+  const { packs, count } = await listStore(paths);
+  if (count <= MAX_PACKS) return false;
+  for (const pack of packs) {
+    if (pack !== ownPack && now - (await stat(path.join(paths.raw, pack))).mtimeMs < BUSY_PACK_MS) return false;
+  }
   await compactRawStore(paths);
   return true;
 }
