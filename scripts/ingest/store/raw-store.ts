@@ -13,7 +13,7 @@
 // exists without the raw input that rebuilds it. A run killed mid-line leaves a broken last line,
 // which readers skip: its content file was never written, and the next run sees the item as new.
 import { appendFileSync, closeSync, createReadStream, existsSync, openSync, readdirSync } from "node:fs";
-import { readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { link, readdir, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import type { ContentPaths } from "../../config/paths.ts";
@@ -112,16 +112,15 @@ export async function compactIfCrowded(paths: ContentPaths, ownPack: string, now
   for (const pack of packs) {
     if (pack !== ownPack && now - (await stat(path.join(paths.raw, pack))).mtimeMs < BUSY_PACK_MS) return false;
   }
-  await compactRawStore(paths);
-  return true;
+  return compactRawStore(paths);
 }
 
 /**
- * Rewrites every item's latest record into one pack (write, then rename), then removes the old
- * files. Killed before the rename, it leaves a temporary file the next compaction removes; after
- * it, the old packs only hold records the new one supersedes.
+ * Rewrites every item's latest record into one pack (write, then link into place), then removes
+ * the old files; false if it gave up. Killed before the link, it leaves a temporary file the next
+ * compaction removes; after it, the old packs only hold records the new one supersedes.
  */
-export async function compactRawStore(paths: ContentPaths): Promise<void> {
+export async function compactRawStore(paths: ContentPaths): Promise<boolean> {
   const { packs, legacy, leftovers } = await listStore(paths);
   const number = packs.length ? packNumber(packs[packs.length - 1]) + 1 : 1;
   const tmp = path.join(paths.raw, `.${packName(number)}.${process.pid}.tmp`);
@@ -134,8 +133,18 @@ export async function compactRawStore(paths: ContentPaths): Promise<void> {
     throw err;
   }
   closeSync(fd);
-  await rename(tmp, path.join(paths.raw, packName(number)));
+  // A link, not a rename: if an ingest took this number meanwhile, its newer records must stay
+  // the newest, so the compaction gives up (the next one tries again) instead of replacing them.
+  try {
+    await link(tmp, path.join(paths.raw, packName(number)));
+  } catch (err) {
+    await rm(tmp, { force: true });
+    if ((err as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw err;
+  }
+  await rm(tmp, { force: true });
   for (const name of [...packs, ...legacy, ...leftovers]) await rm(path.join(paths.raw, name), { force: true });
+  return true;
 }
 
 async function* readPack(file: string): AsyncGenerator<RawRecord> {
