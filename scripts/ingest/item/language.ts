@@ -14,6 +14,11 @@ for (let i = 0; i + 1 < PAIRS.length; i += 2) {
 
 const NOT_HAN = /[^\p{Script=Han}]+/gu;
 const HIGH_SURROGATE = /[\uD800-\uDBFF]/g;
+
+/** Characters in a string, not UTF-16 units: one outside the BMP (many rare Han) takes two. */
+export function codePointCount(text: string): number {
+  return text.length - (text.match(HIGH_SURROGATE)?.length ?? 0);
+}
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const HANGUL = /\p{Script=Hangul}/u;
 
@@ -21,8 +26,7 @@ const HANGUL = /\p{Script=Hangul}/u;
 export function detectLanguage(text: string, fallback = "en"): string {
   const sample = text.slice(0, 4000);
   const hanOnly = sample.replace(NOT_HAN, "");
-  // Han characters, not UTF-16 units: those outside the BMP take two.
-  const han = hanOnly.length - (hanOnly.match(HIGH_SURROGATE)?.length ?? 0);
+  const han = codePointCount(hanOnly);
   if (KANA.test(sample)) return "ja";
   if (HANGUL.test(sample) && han < 10) return "ko";
   if (han < Math.max(4, sample.replace(/\s+/g, "").length * 0.15)) return fallback;

@@ -2,9 +2,9 @@
 // at a sentence end. CJK text carries more per character, so its limit is about half the Latin one.
 import { parseDocument } from "htmlparser2";
 import { leadText } from "../clean/lead-text.ts";
+import { codePointCount } from "./language.ts";
 
 const NOT_CJK = /[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
-const HIGH_SURROGATE = /[\uD800-\uDBFF]/g;
 const SENTENCE_END = /[。！？!?…]|[.;](?=\s)/g;
 
 /** The summary of a sanitized body (the ingest cuts it from the clean stage's lead text instead). */
@@ -15,9 +15,8 @@ export function summarize(html: string, fallback = ""): string {
 /** Cut to about 120 CJK or 240 Latin characters, preferring the last sentence end inside the limit. */
 export function truncate(text: string): string {
   // CJK characters among the first 200, counted by deleting the rest (a match per character
-  // costs several times more); those outside the BMP are two UTF-16 units but one character.
-  const cjkOnly = text.slice(0, 200).replace(NOT_CJK, "");
-  const cjk = cjkOnly.length - (cjkOnly.match(HIGH_SURROGATE)?.length ?? 0) > 40;
+  // costs several times more).
+  const cjk = codePointCount(text.slice(0, 200).replace(NOT_CJK, "")) > 40;
   const limit = cjk ? 120 : 240;
   if (text.length <= limit) return text;
   const head = text.slice(0, limit);
