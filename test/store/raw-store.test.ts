@@ -89,7 +89,7 @@ test("once packs pile up, they are compacted into one that holds every item's la
   const paths = contentPaths(await tempDir("gazette-raw-"));
   mkdirSync(paths.raw, { recursive: true });
   writeFileSync(path.join(paths.raw, "legacy.json"), `${JSON.stringify(record("legacy", "1"))}\n`);
-  // What a compaction killed before its rename leaves behind.
+  // What a compaction killed before it linked its pack into place leaves behind.
   writeFileSync(path.join(paths.raw, ".pack-000009.jsonl.4242.tmp"), `${JSON.stringify(record("daily", "stale"))}\n`);
   for (let night = 1; night <= MAX_PACKS; night++) {
     await run(paths, [record(`item-${night}`, "1"), record("daily", String(night))]);
