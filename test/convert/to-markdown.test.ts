@@ -112,3 +112,18 @@ test("file:// images render as images (bundled samples); file:// links lose thei
   assert.match(html, /<a rel="noopener noreferrer nofollow">本地<\/a>/);
   assert.doesNotMatch(html, /href="file:/);
 });
+
+test("a table's head and body rows stay one table when rendered back", () => {
+  const markdown = htmlToMarkdown(
+    "<table><thead><tr><th>城市</th><th>人口</th></tr></thead><tbody><tr><td>北京</td><td>2189</td></tr><tr><td>上海</td><td>2487</td></tr></tbody></table>",
+  );
+  const html = markdownRenderer().render(markdown);
+  assert.equal((html.match(/<table>/g) ?? []).length, 1, html);
+  assert.deepEqual(attrsText(html, "tbody td"), ["北京", "2189", "上海", "2487"]);
+  assert.deepEqual(attrsText(html, "thead th"), ["城市", "人口"]);
+});
+
+function attrsText(html: string, selector: string): string[] {
+  const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } }, false);
+  return $(selector).toArray().map((el) => $(el).text().trim());
+}

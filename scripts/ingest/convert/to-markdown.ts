@@ -4,28 +4,15 @@
 // `**` often defeats it), and text is escaped just enough: never an HTML tag, entity or autolink.
 import sanitizeHtml from "sanitize-html";
 import TurndownService from "turndown";
+import { type ElementNode, parseFragment, type TurndownNode } from "./turndown-dom.ts";
 
-// The parts of turndown's (domino) DOM nodes the rules read; the project has no DOM typings.
-interface TNode {
-  nodeName: string;
-  nodeType: number;
-  textContent: string | null;
-  parentNode: TNode | null;
-  previousSibling: TNode | null;
-  nextSibling: TNode | null;
-  firstChild: TNode | null;
-  children: ArrayLike<TNode>;
-  flankingWhitespace?: { leading: string; trailing: string };
-  getAttribute(name: string): string | null;
-  querySelector(selector: string): TNode | null;
-  querySelectorAll(selector: string): ArrayLike<TNode>;
-}
-const dom = (node: unknown) => node as TNode;
+// Turndown hands the rules the nodes of the DOM it was given (turndown-dom.ts); its typings say HTMLElement.
+const dom = (node: unknown) => node as ElementNode;
 
 export function htmlToMarkdown(html: string): string {
   let markdown: string;
   try {
-    markdown = converter().turndown(html);
+    markdown = converter().turndown(parseFragment(html) as unknown as TurndownService.Node);
   } catch {
     // Absurd input (nesting deeper than the stack): keep the words, lose the layout.
     markdown = escapeText(plainText(html));
@@ -80,6 +67,8 @@ function converter(): TurndownService {
       return `\n${row}\n|${" --- |".repeat(Math.max(cells, 1))}`;
     },
   });
+  // Rows of the head and the body make one table: no blank line between them.
+  service.addRule("tableSection", { filter: ["thead", "tbody", "tfoot"], replacement: (content) => content });
   service.addRule("tableCaption", { filter: "caption", replacement: (content) => `\n\n${content.trim()}\n\n` });
   service.addRule("table", { filter: "table", replacement: (content) => `\n\n${content.trim()}\n\n` });
   shared = service;
@@ -87,7 +76,7 @@ function converter(): TurndownService {
 }
 
 // "- item" / "3. item", continuation lines indented to the item's text.
-function listItem(content: string, node: TNode): string {
+function listItem(content: string, node: ElementNode): string {
   const parent = node.parentNode;
   let marker = "-";
   if (parent?.nodeName === "OL") {
@@ -99,7 +88,7 @@ function listItem(content: string, node: TNode): string {
   return `${marker} ${body}${node.nextSibling ? "\n" : ""}`;
 }
 
-function image(node: TNode): string {
+function image(node: ElementNode): string {
   const src = node.getAttribute("src");
   if (!src) return "";
   const alt = (node.getAttribute("alt") ?? "").replace(/\s+/g, " ").trim().replace(/([\\[\]])/g, "\\$1");
@@ -123,7 +112,7 @@ function cell(content: string): string {
   return content.replace(/\s*\n+\s*/g, " ").replace(/\|/g, "\\|").trim();
 }
 
-function isFirstRow(node: TNode): boolean {
+function isFirstRow(node: ElementNode): boolean {
   const table = node.parentNode?.nodeName === "TABLE" ? node.parentNode : node.parentNode?.parentNode;
   return !!table && table.querySelector("tr") === node;
 }
@@ -135,7 +124,7 @@ const SPACE = /\s/u;
 const MARKUP = /[\\*_[\]()<>`!~|#]/;
 
 /** `**content**` when CommonMark will read it so; else with the outer punctuation moved out; else plain. */
-function emphasis(content: string, node: TNode, delimiter: string): string {
+function emphasis(content: string, node: ElementNode, delimiter: string): string {
   if (!content.trim()) return "";
   // Delimiters of two adjacent emphasis runs would merge ("*a**b*"): the first one yields.
   if (node.nextSibling && isEmphasis(node.nextSibling)) return content;
@@ -164,7 +153,7 @@ function wrapIfFlanking(content: string, delimiter: string, before: string, afte
 // The character the Markdown will have right before/after the node's delimiters: a sibling's
 // text, "[" or "]" for a link around it, or a space at a block's edge. Inline markup around a
 // sibling ends in punctuation (`**`, `)`).
-function charBefore(node: TNode): string {
+function charBefore(node: TurndownNode): string {
   if (node.flankingWhitespace?.leading) return " ";
   for (let n = node.previousSibling; n; n = n.previousSibling) {
     if (n.nodeType === 1 && n.nodeName !== "BR") return n.nodeName === "IMG" ? ")" : "*";
@@ -177,7 +166,7 @@ function charBefore(node: TNode): string {
   return parent && isInline(parent) ? charBefore(parent) : " ";
 }
 
-function charAfter(node: TNode): string {
+function charAfter(node: TurndownNode): string {
   if (node.flankingWhitespace?.trailing) return " ";
   for (let n = node.nextSibling; n; n = n.nextSibling) {
     if (n.nodeType === 1 && n.nodeName !== "BR") return n.nodeName === "IMG" ? "!" : "*";
@@ -190,11 +179,11 @@ function charAfter(node: TNode): string {
   return parent && isInline(parent) ? charAfter(parent) : " ";
 }
 
-function isEmphasis(node: TNode): boolean {
+function isEmphasis(node: TurndownNode): boolean {
   return /^(B|STRONG|I|EM)$/.test(node.nodeName);
 }
 
-function isInline(node: TNode): boolean {
+function isInline(node: TurndownNode): boolean {
   return /^(A|B|STRONG|I|EM|SMALL|SUP|SUB|CODE|SPAN)$/.test(node.nodeName);
 }
 
