@@ -77,7 +77,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       const identity = identify(job.raw, job.source.id);
       const skipped = store.skipUnchanged(identity, rawHash);
       if (!skipped) {
-        yield { ...job, rawHash, identity };
+        yield { ...job, rawHash, identity, isNew: !store.knows(identity) };
         continue;
       }
       countOutcome(report, job.source.id, skipped.outcome);

@@ -9,6 +9,7 @@ import { resolveDate } from "./dates.ts";
 import { identify, sha256, type Identity } from "./identity.ts";
 import { detectLanguage, normalizeLanguageTag } from "./language.ts";
 import type { ItemFrontMatter } from "./schema.ts";
+import { slugOrFallback } from "./slug.ts";
 import { truncate } from "./summary.ts";
 import type { TopicMatcher } from "./topics.ts";
 
@@ -26,6 +27,8 @@ export interface PreparedItem {
   /** Hash of the raw input: an unchanged hash means an unchanged item. */
   rawHash: string;
   frontMatter: DraftFrontMatter;
+  /** The title's slug (pinyin for CJK), made here for an item the store said is new; the store makes it unique. */
+  titleSlug?: string;
   body: string;
   notes: string[];
 }
@@ -40,6 +43,8 @@ export function rawItemHash(raw: RawItem): string {
 export interface KnownFacts {
   rawHash?: string;
   identity?: Identity;
+  /** The store has no record of the item, so it will need a slug (a known item keeps its own). */
+  isNew?: boolean;
 }
 
 export function prepareItem(raw: RawItem, source: SourceInfo, topics: TopicMatcher, now: Date, known: KnownFacts = {}): PreparedItem {
@@ -82,7 +87,10 @@ export function prepareItem(raw: RawItem, source: SourceInfo, topics: TopicMatch
   };
   const identity = known.identity ?? identify(raw, source.id);
   frontMatter.id = identity.id;
-  return { identity, rawHash: known.rawHash ?? rawItemHash(raw), frontMatter, body, notes: cleaned.notes };
+  // Made here, on the preparing thread, rather than in the store: pinyin is costly, and the
+  // storing thread of a large ingest is the busier one.
+  const titleSlug = known.isNew ? slugOrFallback(title, identity.key) : undefined;
+  return { identity, rawHash: known.rawHash ?? rawItemHash(raw), frontMatter, titleSlug, body, notes: cleaned.notes };
 }
 
 /** The feed's own image (media:content, enclosure, JSON image) when the body has no lead image. */

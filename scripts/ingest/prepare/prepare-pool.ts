@@ -19,6 +19,8 @@ export interface PrepareJob {
   rawHash?: string;
   /** identify(raw, source.id), computed once by the caller. */
   identity?: Identity;
+  /** The store has no record of the item: it needs a slug. */
+  isNew?: boolean;
 }
 
 const MIN_ITEMS_FOR_WORKERS = 300;
@@ -64,7 +66,7 @@ async function* inProcess(jobs: AsyncIterator<PrepareJob>, options: PrepareOptio
 
 export function prepareOne(job: PrepareJob, topics: TopicMatcher, now: Date): PrepareOutcome {
   try {
-    return { ok: true, item: prepareItem(job.raw, job.source, topics, now, { rawHash: job.rawHash, identity: job.identity }) };
+    return { ok: true, item: prepareItem(job.raw, job.source, topics, now, { rawHash: job.rawHash, identity: job.identity, isNew: job.isNew }) };
   } catch (err) {
     return { ok: false, error: (err as Error).message };
   }

@@ -69,6 +69,11 @@ export class ContentStore {
     return { outcome: "unchanged", path: existing.path, id: existing.id };
   }
 
+  /** Whether the index has a record of the item. */
+  knows(identity: Identity): boolean {
+    return this.byKey.has(identity.key);
+  }
+
   async store(prepared: PreparedItem, source: SourceInfo, raw: RawItem): Promise<StoreResult> {
     const { key } = prepared.identity;
     const existing = this.byKey.get(key);
@@ -111,7 +116,7 @@ export class ContentStore {
 
   private async storeNew(prepared: PreparedItem, source: SourceInfo, raw: RawItem): Promise<StoreResult> {
     // The title's slug (pinyin for CJK), made unique: a new item's URL, kept from now on.
-    const slug = uniqueSlug(slugOrFallback(prepared.frontMatter.title, prepared.identity.key), this.slugs);
+    const slug = uniqueSlug(prepared.titleSlug ?? slugOrFallback(prepared.frontMatter.title, prepared.identity.key), this.slugs);
     this.slugs.add(slug);
     const frontMatter = validateFrontMatter({ ...prepared.frontMatter, slug });
     const relPath = this.contentPath(frontMatter.date, slug);
