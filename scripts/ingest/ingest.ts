@@ -2,8 +2,8 @@
 // index current. One bad input or item is reported and skipped; the rest go on.
 import { loadTopicRules } from "../config/topics.ts";
 import type { ContentPaths } from "../config/paths.ts";
-import { rawItemHash, type SourceInfo } from "./item/build-item.ts";
-import { identify } from "./item/identity.ts";
+import type { SourceInfo } from "./item/build-item.ts";
+import { identify, rawItemHash } from "./item/identity.ts";
 import { readSources, type PrefetchedInput } from "./load-sources.ts";
 import { prepareAll, type PrepareJob } from "./prepare/prepare-pool.ts";
 import type { RawItem } from "./raw-item.ts";

@@ -1,12 +1,11 @@
-// From a raw item to everything the store needs, except what depends on other items (the slug).
-// Pure and CPU-bound, so it can run in worker threads. The slug and the content file itself are
-// made by the store: the thread that prepares items is the ingest's bottleneck, the storing
-// thread has time.
+// From a raw item to everything the store needs, except what depends on other items: the store
+// makes a new item's slug unique, and renders, validates and hashes the content file. Pure and
+// CPU-bound, so it runs in worker threads.
 import { cleanItem } from "../clean/index.ts";
 import { htmlToMarkdown } from "../convert/to-markdown.ts";
 import type { RawItem } from "../raw-item.ts";
 import { resolveDate } from "./dates.ts";
-import { identify, sha256, type Identity } from "./identity.ts";
+import { identify, rawItemHash, type Identity } from "./identity.ts";
 import { detectLanguage, normalizeLanguageTag } from "./language.ts";
 import type { ItemFrontMatter } from "./schema.ts";
 import { slugOrFallback } from "./slug.ts";
@@ -31,12 +30,6 @@ export interface PreparedItem {
   titleSlug?: string;
   body: string;
   notes: string[];
-}
-
-export function rawItemHash(raw: RawItem): string {
-  // Where the item was read from is not part of what it says.
-  const { input: _input, index: _index, ...content } = raw;
-  return sha256(JSON.stringify(content));
 }
 
 /** What the caller may have worked out already: rawItemHash(raw) and identify(raw, source.id). */

@@ -26,6 +26,13 @@ export function normalizeLink(link: string): string | undefined {
   return url.href;
 }
 
+/** Hash of the raw input: an unchanged hash means an unchanged item. */
+export function rawItemHash(raw: RawItem): string {
+  // Where the item was read from is not part of what it says.
+  const { input: _input, index: _index, ...content } = raw;
+  return sha256(JSON.stringify(content));
+}
+
 export function sha256(text: string | Uint8Array): string {
   return createHash("sha256").update(text).digest("hex");
 }

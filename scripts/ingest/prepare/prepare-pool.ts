@@ -5,9 +5,9 @@
 import os from "node:os";
 import { Worker } from "node:worker_threads";
 import type { TopicRule } from "../../config/topics.ts";
-import { prepareItem, type PreparedItem, type SourceInfo } from "../item/build-item.ts";
+import type { PreparedItem, SourceInfo } from "../item/build-item.ts";
 import type { Identity } from "../item/identity.ts";
-import { topicMatcher, type TopicMatcher } from "../item/topics.ts";
+import { topicMatcher } from "../item/topics.ts";
 import type { RawItem } from "../raw-item.ts";
 
 export type PrepareOutcome = { ok: true; item: PreparedItem } | { ok: false; error: string };
@@ -61,15 +61,8 @@ export async function* prepareAll(jobs: AsyncIterable<PrepareJob> | Iterable<Pre
 
 async function* inProcess(jobs: AsyncIterator<PrepareJob>, options: PrepareOptions): AsyncGenerator<[PrepareJob, PrepareOutcome]> {
   const topics = topicMatcher(options.rules);
+  const { prepareOne } = await import("./prepare-one.ts");
   for (let next = await jobs.next(); !next.done; next = await jobs.next()) yield [next.value, prepareOne(next.value, topics, options.now)];
-}
-
-export function prepareOne(job: PrepareJob, topics: TopicMatcher, now: Date): PrepareOutcome {
-  try {
-    return { ok: true, item: prepareItem(job.raw, job.source, topics, now, { rawHash: job.rawHash, identity: job.identity, isNew: job.isNew }) };
-  } catch (err) {
-    return { ok: false, error: (err as Error).message };
-  }
 }
 
 async function* inWorkers(jobs: AsyncIterator<PrepareJob>, options: PrepareOptions, count: number): AsyncGenerator<[PrepareJob, PrepareOutcome]> {

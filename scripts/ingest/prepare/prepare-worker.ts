@@ -2,7 +2,8 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { TopicRule } from "../../config/topics.ts";
 import { topicMatcher } from "../item/topics.ts";
-import { prepareOne, type PrepareJob } from "./prepare-pool.ts";
+import { prepareOne } from "./prepare-one.ts";
+import type { PrepareJob } from "./prepare-pool.ts";
 
 const { rules, now } = workerData as { rules: TopicRule[]; now: number; entry: string };
 const topics = topicMatcher(rules);
