@@ -23,14 +23,19 @@ export interface BuildFigures {
   maxRssMiB: number;
 }
 
+/** Every run's time, when the stage ran more than once and its median run is reported. */
+interface Runs {
+  runsMs?: number[];
+}
+
 export interface SizeFigures {
   n: number;
-  ingest: IngestFigures;
+  ingest: IngestFigures & Runs;
   ingestAgain: IngestFigures;
-  cold: BuildFigures;
+  cold: BuildFigures & Runs;
   nightlyIngest: IngestFigures;
   warm: BuildFigures;
-  bare: { ms: number; cpuMs: number; pages: number; maxRssMiB: number };
+  bare: { ms: number; cpuMs: number; pages: number; maxRssMiB: number } & Runs;
 }
 
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -59,10 +64,25 @@ export function sizeSection(f: SizeFigures): string {
 - Warm nightly / cold build: **${warmRatio.toFixed(2)}x** (target at most 0.25x: ${met(warmRatio <= 0.25)}).
 - Peak memory of any stage: ${mib(peak)} (target at most ${mib(limitMiB)}: ${met(peak <= limitMiB)}).
 - Ingest: ${rate(f.ingest)} items/s (target at least 1,000: ${met(rate(f.ingest) >= 1000)}), ${mib(f.ingest.maxRssMiB)} (target under 500 MiB: ${met(f.ingest.maxRssMiB < 500)}).
-`;
+${runsLine(f)}`;
 }
 
-export function benchReport(sections: string[], load: number[]): string {
+/** "Median of 3 runs (s): ..." for the stages that ran more than once; their peak memory is the highest run's. */
+function runsLine(f: SizeFigures): string {
+  const parts = (
+    [
+      ["cold ingest", f.ingest.runsMs],
+      ["cold build", f.cold.runsMs],
+      ["bare Eleventy", f.bare.runsMs],
+    ] as const
+  ).filter(([, runs]) => runs && runs.length > 1);
+  if (!parts.length) return "";
+  const count = parts[0][1]!.length;
+  const list = parts.map(([name, runs]) => `${name} ${runs!.map((ms) => (ms / 1000).toFixed(1)).join(", ")}`).join("; ");
+  return `- Median of ${count} runs, each from scratch (seconds, in order: ${list}); peak memory is the highest run's.\n`;
+}
+
+export function benchReport(sections: string[], load: number[], runs = 1): string {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   return `# Benchmarks
 
@@ -78,7 +98,14 @@ process a build starts (on 2 cores a stage can use at most twice its time). A
 build writes a staging folder beside \`dist/\` and swaps it in; the tree it replaces is deleted
 afterwards by a detached process, outside the timed build. The warm nightly build ingests 100
 new items onto the archive, then builds onto the cold build's output, hard-linking every page
-whose render key did not change.
+whose render key did not change.${
+    runs > 1
+      ? `
+Below 50,000 items the cold ingest, the cold full build and bare Eleventy each run ${runs} times from
+scratch, one after the other, and the table shows the median run (this machine's speed drifts by
+10-20% from one minute to the next); each size lists every run's time under its table.`
+      : ""
+  }
 
 A cold build renders its listing pages and feeds in one Eleventy run while a worker thread
 renders the articles in runs of 2,500; both threads then share the runs left, with a full garbage
