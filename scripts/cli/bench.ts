@@ -54,7 +54,11 @@ function stage<T>(script: string, args: string[]): T {
     maxBuffer: 64 * 1024 * 1024,
     stdio: ["ignore", "pipe", "inherit"],
   });
-  return JSON.parse(out.trim().split("\n").pop()!) as T;
+  // The stage's figures are its one JSON line; Eleventy's summary lines ("[11ty] Wrote ...") share
+  // stdout, and a worker thread's may come after it.
+  const figures = out.split("\n").findLast((line) => line.startsWith("{"));
+  if (!figures) throw new Error(`bench: ${script} printed no figures`);
+  return JSON.parse(figures) as T;
 }
 
 /**

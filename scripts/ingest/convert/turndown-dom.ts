@@ -1,7 +1,11 @@
 // The small DOM turndown walks, built by htmlparser2. Turndown parses a string with domino, a
 // full HTML5 DOM that cost a third of the ingest's conversion time; the sanitized body it gets
 // was written by htmlparser2 (sanitize-html), so htmlparser2 reads it back to the same tree.
-// Only what turndown and the rules in to-markdown.ts read is here.
+// Where an HTML parser would shape that tree differently and the Markdown would show it (stray
+// table parts, the newline after <pre>), this one does as an HTML parser does. Only what turndown
+// and the rules in to-markdown.ts read is here. Compared with domino on 2,669 bodies (the shared
+// samples and feeds, the bundled samples, 1,000 generated items, crafted edge cases): the same
+// Markdown for all but two thead/tbody tables, which now stay one table.
 import { Parser } from "htmlparser2";
 
 export type TurndownNode = TextNode | ElementNode;
