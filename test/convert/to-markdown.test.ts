@@ -119,11 +119,11 @@ test("a table's head and body rows stay one table when rendered back", () => {
   );
   const html = markdownRenderer().render(markdown);
   assert.equal((html.match(/<table>/g) ?? []).length, 1, html);
-  assert.deepEqual(attrsText(html, "tbody td"), ["北京", "2189", "上海", "2487"]);
-  assert.deepEqual(attrsText(html, "thead th"), ["城市", "人口"]);
+  assert.deepEqual(textsOf(html, "tbody td"), ["北京", "2189", "上海", "2487"]);
+  assert.deepEqual(textsOf(html, "thead th"), ["城市", "人口"]);
 });
 
-function attrsText(html: string, selector: string): string[] {
+function textsOf(html: string, selector: string): string[] {
   const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } }, false);
   return $(selector).toArray().map((el) => $(el).text().trim());
 }
