@@ -1,5 +1,6 @@
 // Wires the site into Eleventy: directories, data, filters, markdown, page templates, media.
 // .eleventy.js only calls configureGazette(); everything here is typed and tested.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { COMPACT_LAYOUTS_CACHE, PROJECT_ROOT } from "../config/paths.ts";
 import { ImageCatalog } from "../images/image-catalog.ts";
@@ -37,6 +38,7 @@ export interface EleventyUserConfig {
   addWatchTarget(target: string): void;
   on(event: string, fn: (...args: never[]) => unknown): void;
   addExtension(name: string, options: Record<string, unknown>): void;
+  addDataExtension(extensions: string, options: { parser: (file: string) => unknown; read: false }): void;
   /**
    * Set before this config runs: a state buildSite already loaded; `sourceLayouts` renders with
    * the layouts as written (the dev server, so that edits show on reload) instead of compacted.
@@ -65,6 +67,8 @@ export async function configureGazette(config: EleventyUserConfig): Promise<Gaze
   // A deployment may keep generated content out of git; Eleventy must render it all the same.
   config.setUseGitIgnore(false);
   config.ignores.add(path.join(path.relative(process.cwd(), inputDir), "_raw/**"));
+  // The item index is global data too (templates may read it); the state has it parsed already.
+  config.addDataExtension("json", { read: false, parser: (file) => state.indexAsRead(file) ?? readJsonData(file) });
   config.setLibrary("md", withResponsiveImages(markdownRenderer(), images));
   compileNunjucksOnce(config);
   // Eleventy's dependency scan cannot read the .ts imports of .eleventy.js; watch the folders instead.
@@ -102,6 +106,18 @@ export async function configureGazette(config: EleventyUserConfig): Promise<Gaze
   config.addGlobalData("permalink", () => (data: ItemPermalinkData) => itemPermalink(state, inputDir, data));
 
   return { markdownTemplateEngine: false, htmlTemplateEngine: "njk", templateFormats: ["md", "njk"] };
+}
+
+/** A JSON data file as Eleventy reads one: missing or blank is an empty object. */
+function readJsonData(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8").trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return {};
+    throw error;
+  }
+  return text ? JSON.parse(text) : {};
 }
 
 interface ItemPermalinkData {

@@ -3,6 +3,7 @@
 // its template, permalink and title again (about 2,700 listing pages, some 4 s of a 10,000-item
 // build). This renders .njk with Eleventy's own Nunjucks environment, each template string
 // compiled once.
+import { types } from "node:util";
 import nunjucks from "nunjucks";
 
 interface ExtensionHost {
@@ -24,7 +25,7 @@ export function compileNunjucksOnce(config: ExtensionHost): void {
     if (!render) {
       if (!env) throw new Error("Eleventy's Nunjucks environment is not ready");
       const template = new nunjucks.Template(str, env, inputPath, true);
-      render = (data) => new Promise((resolve, reject) => template.render(data, (err, out) => (err ? reject(err) : resolve(out ?? ""))));
+      render = (data) => new Promise((resolve, reject) => template.render(plainData(data), (err, out) => (err ? reject(err) : resolve(out ?? ""))));
       compiled.set(key, render);
     }
     return render;
@@ -34,4 +35,16 @@ export function compileNunjucksOnce(config: ExtensionHost): void {
     // Permalinks and computed titles are Nunjucks strings too, the same for every page.
     compileOptions: { permalink: (str: unknown, inputPath: string) => (typeof str === "string" ? compile(str, inputPath) : str) },
   });
+}
+
+/**
+ * A paginated page's data is a Proxy over its pagination data and its template's (Eleventy's
+ * ProxyWrap), and Nunjucks copies the data it renders key by key: through the proxy, that is
+ * three traps a key, and a new proxy for every object value. One plain copy costs one trap a key.
+ */
+function plainData(data: object): object {
+  if (!types.isProxy(data)) return data;
+  const plain: Record<string, unknown> = {};
+  for (const key of Object.keys(data)) plain[key] = (data as Record<string, unknown>)[key];
+  return plain;
 }
