@@ -98,7 +98,9 @@ process a build starts (on 2 cores a stage can use at most twice its time). A
 build writes a staging folder beside \`dist/\` and swaps it in; the tree it replaces is deleted
 afterwards by a detached process, outside the timed build. The warm nightly build ingests 100
 new items onto the archive, then builds onto the cold build's output, hard-linking every page
-whose render key did not change.${
+whose render key did not change. The trees a stage replaces (the last run's content, output and
+bare Eleventy pages) are moved aside and deleted when the bench ends: ext4 is slower to make
+files minutes after deleting as many, which a nightly build never meets.${
     runs > 1
       ? `
 Below 50,000 items the cold ingest, the cold full build and bare Eleventy each run ${runs} times from
