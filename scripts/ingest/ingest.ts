@@ -4,8 +4,8 @@ import { loadTopicRules } from "../config/topics.ts";
 import type { ContentPaths } from "../config/paths.ts";
 import type { SourceInfo } from "./item/build-item.ts";
 import { identify, rawItemHash } from "./item/identity.ts";
-import { readSources, type PrefetchedInput } from "./load-sources.ts";
-import { prepareAll, type PrepareJob } from "./prepare/prepare-pool.ts";
+import { countFolderFiles, readSources, type PrefetchedInput } from "./load-sources.ts";
+import { MIN_ITEMS_FOR_WORKERS, prepareAll, type PrepareJob } from "./prepare/prepare-pool.ts";
 import type { RawItem } from "./raw-item.ts";
 import { countOutcome, emptyReport, type IngestReport } from "./report.ts";
 import { deriveSource } from "./source-info.ts";
@@ -85,7 +85,12 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     }
   }
 
-  for await (const [{ raw, source }, outcome] of prepareAll(jobs(), { rules, now, workers: options.workers })) {
+  // Folders of many more item files than the index has records (a first ingest of an archive):
+  // the workers boot (~0.7 s) while the first items are read, not after the look-ahead. A rerun
+  // over the same folders leaves the choice to the look-ahead, which skips unchanged items.
+  const locations = options.inputs.map((input) => input.location);
+  const large = options.workers === undefined && (await countFolderFiles(locations, store.size + MIN_ITEMS_FOR_WORKERS)) - store.size >= MIN_ITEMS_FOR_WORKERS;
+  for await (const [{ raw, source }, outcome] of prepareAll(jobs(), { rules, now, workers: options.workers, large })) {
     try {
       if (!outcome.ok) throw new Error(outcome.error);
       const prepared = outcome.item;

@@ -130,6 +130,22 @@ function loadFile(file: string, maxBytes: number): Loaded {
 }
 
 /** Every file under a folder, dotfiles and dot-folders skipped, in a stable sorted order. */
+/**
+ * How many files the local folders among `sources` hold, counted until `limit` is reached: an
+ * early sign of a large run, before any is read (each file holds an item or more; files and URLs
+ * named on their own count nothing).
+ */
+export async function countFolderFiles(sources: (string | PrefetchedInput)[], limit: number): Promise<number> {
+  let count = 0;
+  for (const source of sources) {
+    if (count >= limit) break;
+    if (typeof source !== "string" || /^[a-z][a-z0-9+.-]*:\/\//i.test(source)) continue;
+    const stat = await fs.stat(source).catch(() => undefined);
+    if (stat?.isDirectory()) count += (await listFiles(source, new Set())).length;
+  }
+  return count;
+}
+
 async function listFiles(dir: string, seen: Set<string>): Promise<string[]> {
   const real = await fs.realpath(dir).catch(() => dir);
   if (seen.has(`dir:${real}`)) return []; // a symlink cycle

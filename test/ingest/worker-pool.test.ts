@@ -14,13 +14,17 @@ test("worker threads and in-process preparation write the same content", async (
   const items = path.join(root, "items");
   await generateArchiveItems(items, 330, 7);
   const now = new Date("2026-11-25T00:00:00Z");
-  const run = (dir: string, workers: number) =>
+  const run = (dir: string, workers: number | undefined) =>
     ingest({ paths: contentPaths(path.join(root, dir)), inputs: [{ location: items, sourceId: "gen" }], timezone: "Asia/Shanghai", workers, now });
   const inProcess = await run("a", 0);
   const pooled = await run("b", 1);
+  // The default: a folder of 330 files against an empty index starts the workers before reading.
+  const started = await run("c", undefined);
   assert.equal(inProcess.counts.new, 330);
   assert.deepEqual(pooled.counts, inProcess.counts);
+  assert.deepEqual(started.counts, inProcess.counts);
   assert.deepEqual(await tree(path.join(root, "b")), await tree(path.join(root, "a")));
+  assert.deepEqual(await tree(path.join(root, "c")), await tree(path.join(root, "a")));
 });
 
 async function tree(dir: string): Promise<Record<string, string>> {

@@ -3,7 +3,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { test } from "node:test";
-import { readSources, type ReadOutcome } from "../../scripts/ingest/load-sources.ts";
+import { countFolderFiles, readSources, type ReadOutcome } from "../../scripts/ingest/load-sources.ts";
 import { FIXTURES } from "./locations.ts";
 import { tempDirSync } from "../helpers/shared.ts";
 
@@ -38,6 +38,15 @@ test("a folder is read recursively in sorted order, dotfiles and dot-folders ski
   assert.deepEqual(outcomes.map((o) => ("items" in o ? o.items[0].format : o.error)), ["rss", "jsonfeed", "archive"]);
   const archived = outcomes[2];
   assert.ok("items" in archived && archived.items[0].assetBase === pathToFileURL(path.join(tree, "sub/deeper/c-item.md")).href);
+});
+
+test("the files of the folders among the inputs are counted before any is read", async () => {
+  const tree = path.join(FIXTURES, "tree");
+  // Three files below the tree (dotfiles skipped); files and URLs named on their own count nothing.
+  assert.equal(await countFolderFiles([tree, alpha, "https://example.org/feed.xml"], 100), 3);
+  assert.equal(await countFolderFiles([tree, path.dirname(alpha)], 100), 5);
+  assert.equal(await countFolderFiles([tree, path.dirname(alpha)], 2), 3, "no folder is listed once the limit is reached");
+  assert.equal(await countFolderFiles([path.join(tree, "missing"), { file: alpha, url: "https://example.org/a" }], 100), 0);
 });
 
 test("the same input given twice is read once", async () => {

@@ -23,7 +23,7 @@ export interface PrepareJob {
   isNew?: boolean;
 }
 
-const MIN_ITEMS_FOR_WORKERS = 300;
+export const MIN_ITEMS_FOR_WORKERS = 300;
 const BATCH = 40;
 /** Batches per worker not yet stored: being worked on, queued, or done and waiting for the main thread. */
 const IN_FLIGHT = 3;
@@ -33,6 +33,11 @@ export interface PrepareOptions {
   now: Date;
   /** Worker threads to use; default: one per core but the main thread's, when the run is large enough; 0: in-process. */
   workers?: number;
+  /**
+   * The caller knows the run is large (its folders hold MIN_ITEMS_FOR_WORKERS files or more): the
+   * workers start at once, booting while the first jobs are read, instead of after the look-ahead.
+   */
+  large?: boolean;
 }
 
 /** Yields each job with its outcome, in job order. */
@@ -41,7 +46,7 @@ export async function* prepareAll(jobs: AsyncIterable<PrepareJob> | Iterable<Pre
   // Look ahead far enough to know whether the run is worth the workers.
   const head: PrepareJob[] = [];
   let exhausted = false;
-  const threshold = options.workers === undefined ? MIN_ITEMS_FOR_WORKERS : 0;
+  const threshold = options.workers === undefined && !options.large ? MIN_ITEMS_FOR_WORKERS : 0;
   while (head.length < threshold) {
     const next = await source.next();
     if (next.done) {

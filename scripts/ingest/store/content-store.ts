@@ -53,6 +53,11 @@ export class ContentStore {
     }
   }
 
+  /** Items the index holds. */
+  get size(): number {
+    return this.byKey.size;
+  }
+
   get records(): IndexRecord[] {
     return [...this.byKey.values()];
   }
