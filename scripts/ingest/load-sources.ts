@@ -129,7 +129,6 @@ function loadFile(file: string, maxBytes: number): Loaded {
   }
 }
 
-/** Every file under a folder, dotfiles and dot-folders skipped, in a stable sorted order. */
 /**
  * How many files the local folders among `sources` hold, counted until `limit` is reached: an
  * early sign of a large run, before any is read (each file holds an item or more; files and URLs
@@ -146,6 +145,7 @@ export async function countFolderFiles(sources: (string | PrefetchedInput)[], li
   return count;
 }
 
+/** Every file under a folder, dotfiles and dot-folders skipped, in a stable sorted order. */
 async function listFiles(dir: string, seen: Set<string>): Promise<string[]> {
   const real = await fs.realpath(dir).catch(() => dir);
   if (seen.has(`dir:${real}`)) return []; // a symlink cycle

@@ -39,8 +39,8 @@ export function compileNunjucksOnce(config: ExtensionHost): void {
 
 /**
  * A paginated page's data is a Proxy over its pagination data and its template's (Eleventy's
- * ProxyWrap), and Nunjucks copies the data it renders key by key: through the proxy, that is
- * three traps a key, and a new proxy for every object value. One plain copy costs one trap a key.
+ * ProxyWrap), and Nunjucks copies the data it renders key by key, checking each key: through the
+ * proxy, three traps a key. A plain copy made here costs two, and Nunjucks copies that directly.
  */
 function plainData(data: object): object {
   if (!types.isProxy(data)) return data;
