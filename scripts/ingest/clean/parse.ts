@@ -2,7 +2,7 @@
 // The rules all work on this one tree of domhandler nodes; no cheerio wrapper is needed for that.
 import render from "dom-serializer";
 import type { Document } from "domhandler";
-import { parseDocument } from "htmlparser2";
+import { parseDocument } from "./htmlparser.ts";
 
 const OPTIONS = { xmlMode: false, decodeEntities: true, encodeEntities: "utf8" as const };
 

@@ -6,7 +6,7 @@
 // and the rules in to-markdown.ts read is here. Compared with domino on 2,669 bodies (the shared
 // samples and feeds, the bundled samples, 1,000 generated items, crafted edge cases): the same
 // Markdown for all but two thead/tbody tables, which now stay one table.
-import { Parser } from "htmlparser2";
+import { Parser } from "../clean/htmlparser.ts";
 
 export type TurndownNode = TextNode | ElementNode;
 

@@ -1,6 +1,6 @@
 // A short summary for listings and feeds: the opening paragraphs' text (clean/lead-text.ts), cut
 // at a sentence end. CJK text carries more per character, so its limit is about half the Latin one.
-import { parseDocument } from "htmlparser2";
+import { parseDocument } from "../clean/htmlparser.ts";
 import { leadText } from "../clean/lead-text.ts";
 import { codePointCount } from "./language.ts";
 
