@@ -67,7 +67,7 @@ function stage<T>(script: string, args: string[]): T {
  * Where trees the bench is done with wait until it ends. Deleting them before the next stage
  * would bill that stage for the deletion: ext4 passes over an inode it freed in the last minutes
  * when it makes a new file (measured: a cold 10,000-item build right after deleting the last
- * build's output took 2 s more kernel time, and 1 s more wall time). A nightly build never makes
+ * build's output took 2 s more kernel time, and 0.7 to 1 s more wall time). A nightly build never makes
  * its files minutes after deleting as many.
  */
 const TRASH = path.join(BENCH_WORK, "trash");

@@ -20,8 +20,9 @@ const SEARCH_KEY_VERSION = 2;
 /**
  * Item records per fragment file. Pagefind writes one small file per record unless told to group
  * them; 10,000 records made 10,000 files, which cost about 5 s of Pagefind's CPU time (mostly
- * creating files) and a deploy as many uploads. A search result then loads its group (~10 records' titles and
- * summaries, a few KB). Full-text fragments hold whole articles, so they stay one per file.
+ * creating files) and a deploy as many uploads. A search result then loads its group (~10
+ * records' titles and summaries, a few KB). Full-text fragments hold whole articles, so they stay
+ * one per file.
  */
 const RECORDS_PER_FRAGMENT_FILE = 10;
 

@@ -1,6 +1,6 @@
 // What one build knows about the site: config, the model from the item index, the CSS.
 // Reloaded before every (re)build so --serve picks up changed data.
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { loadTopicRules } from "../config/topics.ts";
 import { contentPaths, type ContentPaths } from "../config/paths.ts";
@@ -29,8 +29,9 @@ export class SiteState {
   /** `warn: false` leaves the model's warnings unprinted (a second state of the same build). */
   async load(options: { warn?: boolean } = {}): Promise<void> {
     this.site = loadSiteConfig(this.paths.siteConfig);
+    // No index file (a site with no items yet) is an empty index.
     const stamp = fileStamp(this.paths.itemIndex);
-    const records = readIndex(this.paths.itemIndex);
+    const records = stamp === undefined ? [] : readIndex(this.paths.itemIndex);
     this.#index = stamp === undefined ? undefined : { records, stamp };
     const { kept, retired } = applyRetention(records, retentionCutoff(this.site));
     this.retired = retired;
@@ -62,7 +63,6 @@ function fileStamp(file: string): string | undefined {
 }
 
 function readIndex(file: string): unknown[] {
-  if (!existsSync(file)) return [];
   const data: unknown = JSON.parse(readFileSync(file, "utf8"));
   if (!Array.isArray(data)) throw new Error(`${file}: the item index must be a JSON array`);
   return data;

@@ -34,8 +34,9 @@ export interface PrepareOptions {
   /** Worker threads to use; default: one per core but the main thread's, when the run is large enough; 0: in-process. */
   workers?: number;
   /**
-   * The caller knows the run is large (its folders hold MIN_ITEMS_FOR_WORKERS files or more): the
-   * workers start at once, booting while the first jobs are read, instead of after the look-ahead.
+   * The caller knows the run is large (ingest.ts: its folders hold MIN_ITEMS_FOR_WORKERS files more
+   * than the index has records): the workers start at once, booting while the first jobs are
+   * read, instead of after the look-ahead.
    */
   large?: boolean;
 }
