@@ -7,8 +7,8 @@ import { createHash } from "node:crypto";
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import * as pagefind from "pagefind";
+import { startWorker } from "../workers/start-worker.ts";
 import { translate } from "./i18n.ts";
 import { searchShards } from "./search-shards.ts";
 import type { SiteModel } from "./site-model.ts";
@@ -180,9 +180,8 @@ function pagefindVersion(): string {
   return (version = "unknown");
 }
 
-function inWorker(job: SearchJob): Promise<SearchIndexStats> {
-  const entry = new URL("./search-index-worker.ts", import.meta.url).href;
-  const worker = new Worker(new URL("../workers/worker-boot.mjs", import.meta.url), { workerData: { entry, job } });
+async function inWorker(job: SearchJob): Promise<SearchIndexStats> {
+  const worker = await startWorker(new URL("./search-index-worker.ts", import.meta.url), { workerData: { job } });
   return new Promise<SearchIndexStats>((resolve, reject) => {
     worker.once("message", (reply: { ok: true; stats: SearchIndexStats } | { ok: false; error: string }) => {
       if (reply.ok) resolve(reply.stats);

@@ -29,7 +29,7 @@ export function tempDirSync(prefix = "gazette-"): string {
 
 const made: string[] = [];
 
-function removedAtExit(dir: string): string {
+export function removedAtExit(dir: string): string {
   if (!made.length) {
     process.on("exit", () => {
       for (const d of made) {

@@ -3,12 +3,13 @@
 // are pulled lazily and results come back in order, so a large run never holds all its items in
 // memory; small runs stay in-process, where starting workers would cost more than it saves.
 import os from "node:os";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { TopicRule } from "../../config/topics.ts";
 import type { PreparedItem, SourceInfo } from "../item/build-item.ts";
 import type { Identity } from "../item/identity.ts";
 import { topicMatcher } from "../item/topics.ts";
 import type { RawItem } from "../raw-item.ts";
+import { startWorker } from "../../workers/start-worker.ts";
 
 export type PrepareOutcome = { ok: true; item: PreparedItem } | { ok: false; error: string };
 
@@ -72,11 +73,9 @@ async function* inProcess(jobs: AsyncIterator<PrepareJob>, options: PrepareOptio
 }
 
 async function* inWorkers(jobs: AsyncIterator<PrepareJob>, options: PrepareOptions, count: number): AsyncGenerator<[PrepareJob, PrepareOutcome]> {
-  const entry = new URL("./prepare-worker.ts", import.meta.url).href;
-  const pool = Array.from(
-    { length: count },
-    () => new Worker(new URL("../../workers/worker-boot.mjs", import.meta.url), { workerData: { entry, rules: options.rules, now: options.now.getTime() } }),
-  );
+  const entry = new URL("./prepare-worker.ts", import.meta.url);
+  const workerData = { rules: options.rules, now: options.now.getTime() };
+  const pool = await Promise.all(Array.from({ length: count }, () => startWorker(entry, { workerData })));
   const sent = new Map<number, PrepareJob[]>();
   const owner = new Map<number, Worker>();
   const done = new Map<number, PrepareOutcome[]>();

@@ -5,7 +5,7 @@ import { topicMatcher } from "../item/topics.ts";
 import { prepareOne } from "./prepare-one.ts";
 import type { PrepareJob } from "./prepare-pool.ts";
 
-const { rules, now } = workerData as { rules: TopicRule[]; now: number; entry: string };
+const { rules, now } = workerData as { rules: TopicRule[]; now: number };
 const topics = topicMatcher(rules);
 
 parentPort!.on("message", (batch: { id: number; jobs: PrepareJob[] }) => {
