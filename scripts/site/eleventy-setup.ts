@@ -40,10 +40,12 @@ export interface EleventyUserConfig {
   addExtension(name: string, options: Record<string, unknown>): void;
   addDataExtension(extensions: string, options: { parser: (file: string) => unknown; read: false }): void;
   /**
-   * Set before this config runs: a state buildSite already loaded; `sourceLayouts` renders with
-   * the layouts as written (the dev server, so that edits show on reload) instead of compacted.
+   * Set before this config runs: `configure`, this module's configureGazette, which .eleventy.js
+   * calls rather than import it (a build's thread may run from a bundle, without tsx); a state
+   * buildSite already loaded; `sourceLayouts` renders with the layouts as written (the dev
+   * server, so that edits show on reload) instead of compacted.
    */
-  gazette?: { state?: SiteState; sourceLayouts?: boolean; keep?: ReadonlySet<string>; feedEntries?: FeedEntryCache; articlesOnly?: boolean };
+  gazette?: { configure?: (config: EleventyUserConfig) => Promise<GazetteEleventyOptions>; state?: SiteState; sourceLayouts?: boolean; keep?: ReadonlySet<string>; feedEntries?: FeedEntryCache; articlesOnly?: boolean };
 }
 
 export interface GazetteEleventyOptions {

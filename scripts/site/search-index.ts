@@ -180,8 +180,8 @@ function pagefindVersion(): string {
   return (version = "unknown");
 }
 
-async function inWorker(job: SearchJob): Promise<SearchIndexStats> {
-  const worker = await startWorker(new URL("./search-index-worker.ts", import.meta.url), { workerData: { job } });
+function inWorker(job: SearchJob): Promise<SearchIndexStats> {
+  const worker = startWorker(new URL("./search-index-worker.ts", import.meta.url), { workerData: { job } });
   return new Promise<SearchIndexStats>((resolve, reject) => {
     worker.once("message", (reply: { ok: true; stats: SearchIndexStats } | { ok: false; error: string }) => {
       if (reply.ok) resolve(reply.stats);

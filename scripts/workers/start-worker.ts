@@ -1,11 +1,16 @@
 // Starts a worker thread on a TypeScript entry module. Through tsx's loader a worker loads every
 // module (the packages too) through the loader's hooks: the ingest's preparing worker took about
-// 0.6 s to boot that way. A bundle of the entry's project modules, made once with esbuild and
-// cached until one of them changes, boots in about 0.3 s; its packages stay outside the bundle,
-// loaded by Node itself from node_modules as before. Without a bundle (esbuild failed, or the
-// cache cannot be written) the worker boots through tsx as it always did.
+// 0.6 s to boot that way, and its work took more CPU. A bundle of the entry's project modules,
+// made with esbuild and kept until one of them changes, boots in about 0.3 s; its packages stay
+// outside the bundle, loaded by Node itself from node_modules as before.
+//
+// Starting a worker never waits for a bundle: the caller's thread may be busy for seconds right
+// after (a build reads its content), and a promise would hold the worker back until then. When
+// the bundle is missing or stale the worker boots through tsx from the sources, as it always
+// did, and the bundle is made meanwhile for the next one.
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker, type WorkerOptions } from "node:worker_threads";
@@ -25,24 +30,46 @@ interface BundleStamp {
   inputs: Record<string, [number, number]>;
 }
 
+/** Bundles being made by this process, by path. */
+const making = new Map<string, Promise<string>>();
+
 /** A worker running `entry` (a .ts module URL); `options.workerData` reaches it as usual. */
-export async function startWorker(entry: URL, options: WorkerOptions = {}, bundlesDir = WORKER_BUNDLES_DIR): Promise<Worker> {
-  const bundle = await bundleFor(entry, bundlesDir).catch(() => undefined);
+export function startWorker(entry: URL, options: WorkerOptions = {}, bundlesDir = WORKER_BUNDLES_DIR): Worker {
+  const bundle = freshBundle(entry, bundlesDir);
   if (bundle) return new Worker(bundle, { ...options, execArgv: withoutTsx(options.execArgv ?? process.execArgv) });
+  // Made for the next worker; a failure (no esbuild, a read-only checkout) only means tsx again.
+  bundleFor(entry, bundlesDir).catch(() => undefined);
   return new Worker(new URL("./worker-boot.mjs", import.meta.url), { ...options, workerData: { ...(options.workerData as object), entry: entry.href } });
 }
 
-/** The bundle's path, made or reused. `bundlesDir` must be inside the project (tests use their own). */
-export async function bundleFor(entry: URL, bundlesDir = WORKER_BUNDLES_DIR): Promise<string> {
+/** The bundle's path when it exists and none of its modules changed since it was made. */
+export function freshBundle(entry: URL, bundlesDir = WORKER_BUNDLES_DIR): string | undefined {
+  const { file, stampFile } = bundlePaths(entry, bundlesDir);
+  return isFresh(stampFile) ? file : undefined;
+}
+
+/** Makes the bundle (unless this process is making it already); resolves to its path. */
+export function bundleFor(entry: URL, bundlesDir = WORKER_BUNDLES_DIR): Promise<string> {
+  const { file } = bundlePaths(entry, bundlesDir);
+  let made = making.get(file);
+  if (!made) {
+    made = makeBundle(entry, bundlesDir).finally(() => making.delete(file));
+    making.set(file, made);
+  }
+  return made;
+}
+
+function bundlePaths(entry: URL, bundlesDir: string): { file: string; stampFile: string } {
   const entryFile = fileURLToPath(entry);
   const name = `${path.basename(entryFile, ".ts")}-${createHash("sha1").update(entryFile).digest("hex").slice(0, 8)}`;
-  const file = path.join(bundlesDir, `${name}.mjs`);
-  const stampFile = path.join(bundlesDir, `${name}.json`);
-  const esbuild = await import("esbuild");
-  if (isFresh(stampFile, esbuild.version)) return file;
+  return { file: path.join(bundlesDir, `${name}.mjs`), stampFile: path.join(bundlesDir, `${name}.json`) };
+}
 
+async function makeBundle(entry: URL, bundlesDir: string): Promise<string> {
+  const { file, stampFile } = bundlePaths(entry, bundlesDir);
+  const esbuild = await import("esbuild");
   const result = await esbuild.build({
-    entryPoints: [entryFile],
+    entryPoints: [fileURLToPath(entry)],
     bundle: true,
     packages: "external",
     platform: "node",
@@ -64,15 +91,19 @@ export async function bundleFor(entry: URL, bundlesDir = WORKER_BUNDLES_DIR): Pr
   const temp = `.${process.pid}-${Math.random().toString(36).slice(2)}`;
   writeFileSync(file + temp, result.outputFiles[0].contents);
   renameSync(file + temp, file);
-  writeFileSync(stampFile + temp, JSON.stringify({ recipe: RECIPE, esbuild: esbuild.version, inputs } satisfies BundleStamp));
+  writeFileSync(stampFile + temp, JSON.stringify({ recipe: RECIPE, esbuild: esbuildVersion(), inputs } satisfies BundleStamp));
   renameSync(stampFile + temp, stampFile);
   return file;
 }
 
-function isFresh(stampFile: string, esbuildVersion: string): boolean {
+function esbuildVersion(): string {
+  return (createRequire(import.meta.url)("esbuild/package.json") as { version: string }).version;
+}
+
+function isFresh(stampFile: string): boolean {
   try {
     const stamp = JSON.parse(readFileSync(stampFile, "utf8")) as BundleStamp;
-    if (stamp.recipe !== RECIPE || stamp.esbuild !== esbuildVersion) return false;
+    if (stamp.recipe !== RECIPE || stamp.esbuild !== esbuildVersion()) return false;
     return Object.entries(stamp.inputs).every(([rel, [size, mtimeMs]]) => {
       const stat = statSync(path.join(PROJECT_ROOT, rel));
       return stat.size === size && stat.mtimeMs === mtimeMs;

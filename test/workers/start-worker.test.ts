@@ -2,14 +2,14 @@
 // module still sees its own location, packages load from node_modules, and a changed module
 // makes the bundle anew.
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { test } from "node:test";
 import type { Worker } from "node:worker_threads";
 import { PROJECT_ROOT } from "../../scripts/config/paths.ts";
-import { bundleFor, startWorker } from "../../scripts/workers/start-worker.ts";
-import { removedAtExit, tempDir } from "../helpers/shared.ts";
+import { bundleFor, freshBundle, startWorker } from "../../scripts/workers/start-worker.ts";
+import { removedAtExit } from "../helpers/shared.ts";
 
 function reply(worker: Worker): Promise<unknown> {
   return new Promise((resolve, reject) => {
@@ -18,34 +18,41 @@ function reply(worker: Worker): Promise<unknown> {
   });
 }
 
-test("a worker runs its bundled entry with each module's own location, and a changed module is bundled anew", async () => {
-  const src = await tempDir("gazette-worker-src-");
-  // Inside the project, as real bundles are, so that package imports resolve.
-  const bundles = removedAtExit(path.join(PROJECT_ROOT, ".cache", `test-workers-${process.pid}`));
-  writeFileSync(path.join(src, "where.ts"), 'export const where: string = import.meta.dirname;\nexport const word: string = "first";\n');
+test("a worker runs from its bundle once made, each module seeing its own location; a changed module runs from source until bundled anew", async () => {
+  // Inside the project, as real modules and bundles are, so that package imports resolve.
+  const root = removedAtExit(path.join(PROJECT_ROOT, ".cache", `test-workers-${process.pid}`));
+  const src = path.join(root, "src");
+  const bundles = path.join(root, "bundles");
+  mkdirSync(src, { recursive: true });
+  const writeWhere = (word: string) => writeFileSync(path.join(src, "where.ts"), `export const where: string = import.meta.dirname;\nexport const word: string = "${word}";\n`);
+  writeWhere("first");
   writeFileSync(
     path.join(src, "entry.ts"),
     [
       'import { parentPort, workerData } from "node:worker_threads";',
       'import { DateTime } from "luxon";',
       'import { where, word } from "./where.ts";',
-      "parentPort!.postMessage({ where, word, url: import.meta.url, input: workerData.input, year: DateTime.fromISO(\"2026-11-26\").year, execArgv: process.execArgv });",
+      'parentPort!.postMessage({ where, word, url: import.meta.url, input: workerData.input, year: DateTime.fromISO("2026-11-26").year, tsx: process.execArgv.some((arg) => /tsx/.test(arg)) });',
       "",
     ].join("\n"),
   );
   const entry = pathToFileURL(path.join(src, "entry.ts"));
-
-  const { execArgv, ...first } = (await reply(await startWorker(entry, { workerData: { input: 7 } }, bundles))) as { execArgv: string[] };
-  assert.deepEqual(first, { where: src, word: "first", url: entry.href, input: 7, year: 2026 });
+  const run = (input: number) => reply(startWorker(entry, { workerData: { input } }, bundles));
   assert.ok(process.execArgv.some((arg) => /tsx/.test(arg)), "this test runs under tsx");
-  assert.ok(!execArgv.some((arg) => /tsx/.test(arg)), "the bundle runs without it");
 
+  // No bundle yet: the worker runs the sources through tsx, and the bundle is made meanwhile.
+  assert.equal(freshBundle(entry, bundles), undefined);
+  assert.deepEqual(await run(1), { where: src, word: "first", url: entry.href, input: 1, year: 2026, tsx: true });
   const bundle = await bundleFor(entry, bundles);
+  assert.equal(freshBundle(entry, bundles), bundle);
   assert.ok(bundle.startsWith(bundles + path.sep));
   assert.match(readFileSync(bundle, "utf8"), /from "luxon"/, "packages stay outside the bundle");
+  assert.deepEqual(await run(2), { where: src, word: "first", url: entry.href, input: 2, year: 2026, tsx: false });
 
-  writeFileSync(path.join(src, "where.ts"), 'export const where: string = import.meta.dirname;\nexport const word: string = "second one";\n');
-  const second = (await reply(await startWorker(entry, { workerData: { input: 8 } }, bundles))) as { word: string; input: number };
-  assert.equal(second.word, "second one");
-  assert.equal(second.input, 8);
+  // A changed module: the stale bundle is not used.
+  writeWhere("second one");
+  assert.equal(freshBundle(entry, bundles), undefined);
+  assert.deepEqual(await run(3), { where: src, word: "second one", url: entry.href, input: 3, year: 2026, tsx: true });
+  await bundleFor(entry, bundles);
+  assert.deepEqual(await run(4), { where: src, word: "second one", url: entry.href, input: 4, year: 2026, tsx: false });
 });

@@ -75,7 +75,7 @@ async function* inProcess(jobs: AsyncIterator<PrepareJob>, options: PrepareOptio
 async function* inWorkers(jobs: AsyncIterator<PrepareJob>, options: PrepareOptions, count: number): AsyncGenerator<[PrepareJob, PrepareOutcome]> {
   const entry = new URL("./prepare-worker.ts", import.meta.url);
   const workerData = { rules: options.rules, now: options.now.getTime() };
-  const pool = await Promise.all(Array.from({ length: count }, () => startWorker(entry, { workerData })));
+  const pool = Array.from({ length: count }, () => startWorker(entry, { workerData }));
   const sent = new Map<number, PrepareJob[]>();
   const owner = new Map<number, Worker>();
   const done = new Map<number, PrepareOutcome[]>();

@@ -48,10 +48,9 @@ export function planBuild(input: PlanInput): BuildPlan {
   for (const { kind, page } of archivePages(state.model)) pages[page.path] = listingRenderKey(kind, page, input.images);
   for (const day of state.model.days) pages[day.path] = dayRenderKey(day, input.images);
   const full = (reason: string): BuildPlan => ({ mode: "full", reason, pages, render: [], keep: [] });
-  const previous = input.previous;
-  if (!previous?.manifest || !existsSync(previous.dir)) return full("no previous build");
-  if (previous.manifest.globalKey !== input.globalKey) return full("layouts, assets, build code or site data changed");
-  if (!PLAIN_PATH.test(state.paths.root)) return full("content path needs glob escaping");
+  const early = fullBuildReason(state, input.globalKey, input.previous);
+  if (early) return full(early);
+  const previous = input.previous!;
 
   const render: string[] = [];
   const keep: string[] = [];
@@ -69,6 +68,17 @@ export function planBuild(input: PlanInput): BuildPlan {
   if (render.length > MAX_CHANGED_SHARE * state.model.items.length) return full("most articles changed");
   if (!globSafe(render)) return full("a content path needs glob escaping");
   return { mode: "incremental", pages, render: render.sort(), keep };
+}
+
+/**
+ * Why the build must render everything, when that is known before any render key is computed
+ * (buildSite then starts its article worker at once); undefined: planBuild decides.
+ */
+export function fullBuildReason(state: SiteState, globalKey: string, previous: PlanInput["previous"]): string | undefined {
+  if (!previous?.manifest || !existsSync(previous.dir)) return "no previous build";
+  if (previous.manifest.globalKey !== globalKey) return "layouts, assets, build code or site data changed";
+  if (!PLAIN_PATH.test(state.paths.root)) return "content path needs glob escaping";
+  return undefined;
 }
 
 /** Every content file a full build renders (relative paths): the items, then the rest. */

@@ -10,12 +10,14 @@ import { ArticleQueue, type ArticleJob, type WorkerReply } from "./render-articl
 import { runEleventy } from "./run-eleventy.ts";
 
 const { job } = workerData as { job: ArticleJob };
-const queue = new ArticleQueue(job.batches, job.next);
+// The build's thread opens the queue (a cold build starts this worker before its images stage).
+const queue = new ArticleQueue(job.batches, { shared: job.next, open: false });
 
 async function render(): Promise<string[]> {
   const state = new SiteState(job.contentDir, path.join(LAYOUTS_DIR, "assets"));
   // The build's own thread has reported the model's warnings already.
   await state.load({ warn: false });
+  await queue.opened();
   const written: string[] = [];
   for (let only = queue.take(); only; only = queue.take()) {
     collectGarbage();

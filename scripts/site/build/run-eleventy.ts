@@ -3,7 +3,7 @@
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { PROJECT_ROOT } from "../../config/paths.ts";
-import type { EleventyUserConfig } from "../eleventy-setup.ts";
+import { configureGazette, type EleventyUserConfig } from "../eleventy-setup.ts";
 import type { FeedEntryCache } from "../feeds/feed-entry-cache.ts";
 import type { SiteState } from "../site-state.ts";
 import { clearEleventyCaches } from "./eleventy-caches.ts";
@@ -39,7 +39,7 @@ export async function runEleventy(
     ...(scope.only ? { inputDir } : {}),
     config: (config: Pick<EleventyUserConfig, "addGlobalData" | "gazette" | "ignores">) => {
       for (const [name, value] of Object.entries(globalData)) config.addGlobalData(name, value);
-      if (scope.state) config.gazette = { state: scope.state, keep: scope.keep, feedEntries: scope.feedEntries, articlesOnly: scope.articlesOnly };
+      config.gazette = { configure: configureGazette, ...(scope.state ? { state: scope.state, keep: scope.keep, feedEntries: scope.feedEntries, articlesOnly: scope.articlesOnly } : {}) };
       // Items past retention have no page: Eleventy never reads them.
       for (const retired of scope.state?.retired ?? []) config.ignores.add(path.join(path.relative(process.cwd(), inputDir), retired));
     },
