@@ -116,6 +116,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const feedEntries = FeedEntryCache.read(previous?.dir, globalKey, feedEntryKey(facts.files, catalog));
 
     const render = (scope: RenderScope) => runEleventy(contentDir, staging, quiet, globalData, { state, feedEntries, ...scope });
+    // A full build the plan decided on (most articles changed, say) starts its worker only now.
     if (plan.mode === "full") articles ??= articleBatches(state, contentDir, batchSize, articleJob);
     articles?.queue.open();
     // Settled at once so that a failure of either is reported once, after both have stopped.
@@ -146,16 +147,18 @@ function printImageReport(report: ImageStageReport): void {
   process.stdout.write(lines.join("\n") + "\n");
 }
 
-/**
- * A full build's articles in batches of `batch` (whole month folders), and on more than one core
- * the worker thread that shares them; it waits until the queue is opened. Undefined for a small
- * site, or folders Eleventy's glob cannot name: one run over the content dir renders those.
- */
+/** A full build's article batches, and the files the worker thread wrote of them. */
 interface ArticleBatches {
   queue: ArticleQueue;
   worker: Promise<string[]>;
 }
 
+/**
+ * A full build's articles in batches of `batch` (whole month folders), and on more than one core
+ * the worker thread that shares them, started now; it waits until the queue is opened. Undefined
+ * for a small site, or folders Eleventy's glob cannot name: one run over the content dir renders
+ * those.
+ */
 function articleBatches(state: SiteState, contentDir: string, batch: number, job: Omit<ArticleJob, "batches" | "next">): ArticleBatches | undefined {
   const files = allTemplates(state);
   if (files.length <= batch || !globSafe([contentDir, ...files])) return undefined;

@@ -11,7 +11,7 @@ export interface ArticleJob {
   quiet: boolean;
   globalData: Record<string, unknown>;
   batches: string[][];
-  /** The queue's counter (ArticleQueue.shared). */
+  /** The queue's shared memory (ArticleQueue.shared): its counter and whether it is open. */
   next: SharedArrayBuffer;
 }
 
