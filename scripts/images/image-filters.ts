@@ -7,22 +7,22 @@ import type { ImageCatalog } from "./image-catalog.ts";
 import { fullSize, pictureHtml, type ImageRole } from "./picture-markup.ts";
 
 interface FilterHost {
-  addFilter(name: string, fn: (...args: never[]) => unknown): void;
+  addNunjucksFilter(name: string, fn: (...args: never[]) => unknown): void;
 }
 
 const ROLES = new Set<ImageRole>(["lead", "body", "gallery", "card"]);
 
 export function registerImageFilters(config: FilterHost, catalog: ImageCatalog, site: () => SiteConfig): void {
-  config.addFilter("picture", (src: unknown, alt: unknown, pagePath: string, role: ImageRole = "body", className?: string) => {
+  config.addNunjucksFilter("picture", (src: unknown, alt: unknown, pagePath: string, role: ImageRole = "body", className?: string) => {
     const image = catalog.resolve(src);
     if (!image) return "";
     return pictureHtml(image, { alt: typeof alt === "string" ? alt : "", pagePath, role: ROLES.has(role) ? role : "body", className });
   });
-  config.addFilter("imageFull", (src: unknown, pagePath: string) => {
+  config.addNunjucksFilter("imageFull", (src: unknown, pagePath: string) => {
     const image = catalog.resolve(src);
     return image ? fullSize(image, pagePath) : null;
   });
-  config.addFilter("imageAbsoluteUrl", (src: unknown) => {
+  config.addNunjucksFilter("imageAbsoluteUrl", (src: unknown) => {
     const image = catalog.resolve(src);
     if (!image) return "";
     return image.kind === "remote" ? image.url : absoluteUrl(fullSize(image, "/").href, site());

@@ -27,7 +27,7 @@ export const LAYOUTS_DIR = path.join(PROJECT_ROOT, "layouts");
 export interface EleventyUserConfig {
   directories: { input: string; output: string };
   ignores: { add(glob: string): void };
-  addFilter(name: string, fn: (...args: never[]) => unknown): void;
+  addNunjucksFilter(name: string, fn: (...args: never[]) => unknown): void;
   addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
   addGlobalData(name: string, value: unknown): void;
   addPassthroughCopy(map: Record<string, string>): void;

@@ -1,4 +1,7 @@
-// Nunjucks filters the layouts use; each is a thin wrapper over a typed module.
+// Nunjucks filters the layouts use; each is a thin wrapper over a typed module. Every filter of
+// the site (here, images, feeds) is a Nunjucks filter, not a universal one: Eleventy copies all
+// universal filters into a new object for each permalink and computed-data function it calls,
+// some 8 per listing page (0.4 s of a 2,778-page listing run with 31 of them).
 import path from "node:path";
 import { formatDate, formatDayKey, formatMonthKey, type DateStyle } from "./dates.ts";
 import { translate } from "./i18n.ts";
@@ -8,14 +11,14 @@ import type { SiteState } from "./site-state.ts";
 import { sparklineSvg } from "./sparkline.ts";
 
 interface FilterHost {
-  addFilter(name: string, fn: (...args: never[]) => unknown): void;
+  addNunjucksFilter(name: string, fn: (...args: never[]) => unknown): void;
 }
 
 export const NOT_FOUND_PATH = "/404.html";
 
 export function registerFilters(config: FilterHost, state: SiteState): void {
   const ctx = () => ({ timezone: state.site.timezone, lang: state.site.lang });
-  const add = (name: string, fn: (...args: never[]) => unknown) => config.addFilter(name, fn);
+  const add = (name: string, fn: (...args: never[]) => unknown) => config.addNunjucksFilter(name, fn);
 
   // 404.html is served at whatever depth was missed, where no relative link can be right: its
   // links are absolute under the configured pathPrefix instead.

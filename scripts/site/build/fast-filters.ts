@@ -9,7 +9,7 @@ import { relatedIndex } from "./related-index.ts";
 type Filter = (...args: never[]) => unknown;
 
 interface FilterHost {
-  addFilter(name: string, fn: Filter): void;
+  addNunjucksFilter(name: string, fn: Filter): void;
 }
 
 /** Filters that depend only on their arguments and the site config: memoized per build. */
@@ -17,11 +17,11 @@ const MEMOIZED = new Set(["localDate", "rfc822", "dayLabel", "monthLabel"]);
 
 export function withFastFilters<T extends FilterHost>(config: T, state: SiteState): FilterHost {
   return {
-    addFilter(name, fn) {
-      if (name === "related") config.addFilter(name, (item: ItemView) => relatedIndex(state.model).related(item, state.site.relatedItems));
-      else if (name === "neighbours") config.addFilter(name, (item: ItemView) => relatedIndex(state.model).neighbours(item));
-      else if (MEMOIZED.has(name)) config.addFilter(name, memoized(fn as (...args: unknown[]) => unknown, state));
-      else config.addFilter(name, fn);
+    addNunjucksFilter(name, fn) {
+      if (name === "related") config.addNunjucksFilter(name, (item: ItemView) => relatedIndex(state.model).related(item, state.site.relatedItems));
+      else if (name === "neighbours") config.addNunjucksFilter(name, (item: ItemView) => relatedIndex(state.model).neighbours(item));
+      else if (MEMOIZED.has(name)) config.addNunjucksFilter(name, memoized(fn as (...args: unknown[]) => unknown, state));
+      else config.addNunjucksFilter(name, fn);
     },
   };
 }

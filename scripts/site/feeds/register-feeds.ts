@@ -16,7 +16,7 @@ import { FEED_XSL_PATH } from "./feed-model.ts";
 import { buildFeedDocuments, type FeedDocument } from "./feed-set.ts";
 
 interface FeedHost {
-  addFilter(name: string, fn: (...args: never[]) => unknown): void;
+  addNunjucksFilter(name: string, fn: (...args: never[]) => unknown): void;
   addGlobalData(name: string, value: unknown): void;
   addPassthroughCopy(map: Record<string, string>): void;
 }
@@ -27,7 +27,7 @@ export function registerFeeds(
   images: Pick<ImageCatalog, "resolve">,
   options: { cache?: FeedEntryCache; feeds?: boolean } = {},
 ): void {
-  config.addFilter("feedAlternates", (pageKind: unknown, listing: { context?: { name?: unknown; path?: unknown } } | undefined) =>
+  config.addNunjucksFilter("feedAlternates", (pageKind: unknown, listing: { context?: { name?: unknown; path?: unknown } } | undefined) =>
     feedAlternates(state.site, pageKind, listing),
   );
   // Without the feed pages (a batch of articles), the costly feed data is never asked for.
