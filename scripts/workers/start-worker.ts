@@ -70,6 +70,8 @@ async function makeBundle(entry: URL, bundlesDir: string): Promise<string> {
   const esbuild = await import("esbuild");
   const result = await esbuild.build({
     entryPoints: [fileURLToPath(entry)],
+    // The metafile names its inputs relative to this, whatever the caller's working directory.
+    absWorkingDir: PROJECT_ROOT,
     bundle: true,
     packages: "external",
     platform: "node",
@@ -83,7 +85,7 @@ async function makeBundle(entry: URL, bundlesDir: string): Promise<string> {
   const inputs: BundleStamp["inputs"] = {};
   for (const input of Object.keys(result.metafile.inputs)) {
     const stat = statSync(path.resolve(PROJECT_ROOT, input));
-    inputs[path.relative(PROJECT_ROOT, path.resolve(input))] = [stat.size, stat.mtimeMs];
+    inputs[input] = [stat.size, stat.mtimeMs];
   }
   // Two processes may make the same bundle at once: each writes its own file and renames it into
   // place, so a reader sees one whole bundle or the other. The stamp goes last.
@@ -105,7 +107,7 @@ function isFresh(stampFile: string): boolean {
     const stamp = JSON.parse(readFileSync(stampFile, "utf8")) as BundleStamp;
     if (stamp.recipe !== RECIPE || stamp.esbuild !== esbuildVersion()) return false;
     return Object.entries(stamp.inputs).every(([rel, [size, mtimeMs]]) => {
-      const stat = statSync(path.join(PROJECT_ROOT, rel));
+      const stat = statSync(path.resolve(PROJECT_ROOT, rel));
       return stat.size === size && stat.mtimeMs === mtimeMs;
     });
   } catch {

@@ -3,6 +3,7 @@
 // makes the bundle anew.
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { test } from "node:test";
@@ -53,6 +54,14 @@ test("a worker runs from its bundle once made, each module seeing its own locati
   writeWhere("second one");
   assert.equal(freshBundle(entry, bundles), undefined);
   assert.deepEqual(await run(3), { where: src, word: "second one", url: entry.href, input: 3, year: 2026, tsx: true });
-  await bundleFor(entry, bundles);
+  // Made anew from another working directory (a scheduler may start the digest anywhere).
+  const cwd = process.cwd();
+  process.chdir(os.tmpdir());
+  try {
+    await bundleFor(entry, bundles);
+  } finally {
+    process.chdir(cwd);
+  }
+  assert.equal(freshBundle(entry, bundles), bundle);
   assert.deepEqual(await run(4), { where: src, word: "second one", url: entry.href, input: 4, year: 2026, tsx: false });
 });
