@@ -6,20 +6,28 @@ import { test } from "node:test";
 import { ArticleQueue } from "../../scripts/site/build/render-articles.ts";
 import { startWorker } from "../../scripts/workers/start-worker.ts";
 
-/** A thread that waits on the queue, then takes batches until none is left, and reports them. */
-function taker(queue: ArticleQueue): Promise<string[][]> {
+/**
+ * A thread that waits on the queue, then takes batches until none is left. `waiting` settles when
+ * it has reached the queue (so a test knows it is past its boot); `taken` when it has taken them.
+ */
+function taker(queue: ArticleQueue): { waiting: Promise<void>; taken: Promise<string[][]> } {
   const worker = startWorker(new URL("../fixtures/site/queue-taker.ts", import.meta.url), { workerData: { batches: queue.batches, shared: queue.shared } });
-  return new Promise((resolve, reject) => {
-    worker.once("message", resolve);
+  const failed = new Promise<never>((_, reject) => {
     worker.once("error", reject);
     worker.once("exit", (code) => reject(new Error(`exited ${code} without an answer`)));
   });
+  failed.catch(() => undefined);
+  const waiting = new Promise<void>((resolve) => worker.once("message", () => resolve()));
+  const taken = waiting.then(() => new Promise<string[][]>((resolve) => worker.once("message", resolve)));
+  return { waiting: Promise.race([waiting, failed]), taken: Promise.race([taken, failed]) };
 }
 
 test("a closed queue holds its worker until opened, and each batch is taken once", { timeout: 30_000 }, async () => {
   const queue = new ArticleQueue([["2026/01"], ["2026/02"], ["2026/03"]], { open: false });
+  const worker = taker(queue);
   let answered = false;
-  const taken = taker(queue).then((batches) => ((answered = true), batches));
+  const taken = worker.taken.then((batches) => ((answered = true), batches));
+  await worker.waiting;
   await new Promise((resolve) => setTimeout(resolve, 300));
   assert.equal(answered, false, "the worker waits while the queue is closed");
   assert.deepEqual(queue.take(), ["2026/01"]);
@@ -30,8 +38,8 @@ test("a closed queue holds its worker until opened, and each batch is taken once
 
 test("dropping a closed queue releases its worker with nothing to render", { timeout: 30_000 }, async () => {
   const queue = new ArticleQueue([["2026/01"], ["2026/02"]], { open: false });
-  const taken = taker(queue);
-  await new Promise((resolve) => setTimeout(resolve, 100));
+  const worker = taker(queue);
+  await worker.waiting;
   queue.drop();
-  assert.deepEqual(await taken, []);
+  assert.deepEqual(await worker.taken, []);
 });
