@@ -102,7 +102,8 @@ export async function configureGazette(config: EleventyUserConfig): Promise<Gaze
   // The search bundles the search page merges into the primary one.
   config.addGlobalData("searchArchive", () => archiveBundlePaths(state.model));
   config.addGlobalData("gazetteCss", () => state.css.css);
-  config.addGlobalData("gazetteCsp", () => contentSecurityPolicy(state.css.cspHash));
+  config.addGlobalData("gazetteStylesheet", () => state.css.path);
+  config.addGlobalData("gazetteCsp", contentSecurityPolicy());
   // Items take the article layout and a URL from the model; virtual pages set their own.
   config.addGlobalData("layout", "article.njk");
   config.addGlobalData("permalink", () => (data: ItemPermalinkData) => itemPermalink(state, inputDir, data));

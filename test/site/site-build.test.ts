@@ -1,6 +1,7 @@
 // Builds the fictional fixture content with the real site code and checks the result as a
 // reader (and a mirror operator) would meet it: pages, article fields, links, hosts, HTML.
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { cpSync, existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -152,6 +153,24 @@ describe("built fixture site", () => {
     }
   });
 
+  it("links one stylesheet, named by its content, and inlines no CSS", () => {
+    const names = new Set<string>();
+    for (const rel of ["index.html", SEED_PAGE, "topics/russia/index.html", "search/index.html"]) {
+      const $ = load(rel);
+      const hrefs = $('link[rel="stylesheet"]').map((_, l) => $(l).attr("href")).get().filter((h) => /site\.[0-9a-f]+\.css$/.test(h));
+      assert.equal(hrefs.length, 1, `${rel} links the site stylesheet once`);
+      const file = path.join(site.dist, path.dirname(rel), hrefs[0]);
+      names.add(path.relative(site.dist, file));
+      const css = readFileSync(file, "utf8");
+      assert.equal(path.basename(file), `site.${createHash("sha256").update(css).digest("hex").slice(0, 12)}.css`);
+      assert.match(css, /\.card\{/);
+      assert.equal($("style").length + $("[style]").length, 0, `${rel} has no inline CSS`);
+      const csp = $('meta[http-equiv="Content-Security-Policy"]').attr("content") ?? "";
+      assert.match(csp, /(^|; )style-src 'self'(;|$)/);
+    }
+    assert.equal(names.size, 1, "every page links the same file");
+  });
+
   it("writes valid HTML (html-validate, recommended rules)", async () => {
     // long-title is advice for hand-written titles; news headlines are what they are.
     const validator = new HtmlValidate({ extends: ["html-validate:recommended"], rules: { "long-title": "off" } });
@@ -198,6 +217,7 @@ describe("the 404 page", () => {
       const hrefs = $(".not-found a").map((_, a) => $(a).attr("href")).get();
       assert.ok(hrefs.length >= 3);
       for (const href of hrefs) assert.match(href, /^\/digest\//);
+      assert.match($('link[rel="stylesheet"]').attr("href") ?? "", /^\/digest\/assets\/site\.[0-9a-f]{12}\.css$/);
       assert.deepEqual(brokenInternalRefs(built.dist, "/digest/", "/digest/"), []);
     } finally {
       rmSync(built.root, { recursive: true, force: true });
