@@ -8,7 +8,9 @@ import { parseFeed } from "@rowanmanning/feed-parser";
 import * as cheerio from "cheerio";
 import { ImageCatalog } from "../../scripts/images/image-catalog.ts";
 import { LAYOUTS_DIR } from "../../scripts/site/eleventy-setup.ts";
+import { markdownRenderer } from "../../scripts/ingest/convert/markdown-renderer.ts";
 import { feedAlternates } from "../../scripts/site/feeds/alternates.ts";
+import { entryBuilder } from "../../scripts/site/feeds/feed-entries.ts";
 import { catalogImageUrls } from "../../scripts/site/feeds/feed-images.ts";
 import { feedLine, feedSafe } from "../../scripts/site/feeds/feed-text.ts";
 import type { FeedDocument } from "../../scripts/site/feeds/feed-set.ts";
@@ -38,11 +40,12 @@ describe("feed text and XML", () => {
 describe("feeds under a sub-path", () => {
   let root: string;
   let docs: Map<string, string>;
+  let state: SiteState;
 
   before(async () => {
     root = tempDirSync("gazette-feedset-");
     writeFeedFixture(root, { pathPrefix: "/digest/", feedItems: 2 });
-    const state = new SiteState(root, path.join(LAYOUTS_DIR, "assets"));
+    state = new SiteState(root, path.join(LAYOUTS_DIR, "assets"));
     await state.load();
     const catalog = new ImageCatalog();
     catalog.load(state.site);
@@ -72,6 +75,27 @@ describe("feeds under a sub-path", () => {
       assert.ok(count >= 1 && count <= 2, `${docPath}: ${count} entries`);
     }
     assert.equal([...docs.keys()].filter((p) => p.endsWith(".opml")).length, 1);
+  });
+
+  it("gives the digest each entry's head: the full entry's fields, for items with a page only", () => {
+    const context = { site: state.site, contentRoot: state.paths.root, md: markdownRenderer(), imageUrl: () => undefined, fullText: () => true };
+    const entryOf = entryBuilder(context);
+    // A builder of its own, so that head() cannot answer from an entry it has built.
+    const heads = entryBuilder(context);
+    let withPage = 0;
+    let without = 0;
+    for (const item of state.model.items) {
+      const full = entryOf(item);
+      const head = heads.head(item);
+      if (!full) {
+        assert.equal(head, undefined, `${item.path} has no content file`);
+        without++;
+        continue;
+      }
+      withPage++;
+      assert.deepEqual(head, { url: full.url, title: full.title, summary: full.summary, published: full.published, updated: full.updated });
+    }
+    assert.ok(withPage > 0 && without > 0, `${withPage} items with a page, ${without} without`);
   });
 
   it("lists a topic's own feeds first on its page, then the site's and the digest's", () => {

@@ -7,7 +7,7 @@ import { absoluteUrl } from "../relative-url.ts";
 import type { SiteConfig } from "../site-config.ts";
 import type { DayView, SiteModel } from "../site-model.ts";
 import { escapeHtml, feedLine } from "./feed-text.ts";
-import type { EntryBuilder } from "./feed-entries.ts";
+import type { EntryBuilder, EntryHead } from "./feed-entries.ts";
 import { newestUpdate, tagId, type FeedChannel, type FeedEntry } from "./feed-model.ts";
 
 export const DIGEST_PATHS = { rss: "/digest.xml", json: "/digest.json" } as const;
@@ -35,7 +35,7 @@ export function digestChannel(model: SiteModel, site: SiteConfig, entryOf: Entry
 /** The day's entry; undefined when none of its items has a page. */
 function dayEntry(day: DayView, site: SiteConfig, entryOf: EntryBuilder): FeedEntry | undefined {
   const label = formatDayKey(day.key, "date", { timezone: site.timezone, lang: site.lang });
-  const entries = day.items.flatMap((item) => entryOf(item) ?? []);
+  const entries = day.items.flatMap((item) => entryOf.head(item) ?? []);
   if (entries.length === 0) return undefined;
   const groups = groupsWithEntries(day, entryOf);
   const sections = groups.map((group) => {
@@ -67,7 +67,7 @@ function groupsWithEntries(day: DayView, entryOf: EntryBuilder) {
   const groups = day.groups.map((group) => ({
     topic: group.topic,
     items: group.items.flatMap((item) => {
-      const e = entryOf(item);
+      const e: EntryHead | undefined = entryOf.head(item);
       return e ? [{ item, e }] : [];
     }),
   }));

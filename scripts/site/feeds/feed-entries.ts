@@ -1,6 +1,7 @@
 // Index records (and, for their text, the listed items' content files) as feed entries: absolute
 // URLs, stable ids, clean text. One builder per build memoizes entries, so an item listed in the
-// site feed, its topics' feeds and its source's feed is read and rendered once.
+// site feed, its topics' feeds and its source's feed is read and rendered once. The digest lists
+// only titles and summaries: it asks for an entry's head, which reads no content file.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { MarkdownIt } from "markdown-it";
@@ -28,18 +29,36 @@ export interface EntryContext {
   cache?: FeedEntryCache;
 }
 
-/** The item's entry, or undefined when its content file is gone (it has no page to link to). */
-export type EntryBuilder = (item: ItemView) => FeedEntry | undefined;
+/** The fields of an entry that come from the item index alone. */
+export type EntryHead = Pick<FeedEntry, "url" | "title" | "summary" | "published" | "updated">;
+
+export interface EntryBuilder {
+  /** The item's entry, or undefined when its content file is gone (it has no page to link to). */
+  (item: ItemView): FeedEntry | undefined;
+  /**
+   * The same entry's head: what the digest lists (title, link, summary, dates). It reads no
+   * content file: the digest of the last 50 days named some 1,300 items, whose full entries (file
+   * read, Markdown rendered) took about 1 s of a 10,000-item build.
+   */
+  head(item: ItemView): EntryHead | undefined;
+}
 
 export function entryBuilder(ctx: EntryContext): EntryBuilder {
   const built = new Map<ItemView, FeedEntry | undefined>();
-  return (item) => {
+  const heads = new Map<ItemView, EntryHead | undefined>();
+  const entryOf = ((item) => {
     if (!built.has(item)) {
       const build = () => buildEntry(item, ctx);
       built.set(item, contentFile(item, ctx.contentRoot) ? (ctx.cache ? ctx.cache.entry(item, build) : build()) : undefined);
     }
     return built.get(item);
+  }) as EntryBuilder;
+  entryOf.head = (item) => {
+    if (built.has(item)) return built.get(item);
+    if (!heads.has(item)) heads.set(item, contentFile(item, ctx.contentRoot) ? entryHead(item, ctx.site) : undefined);
+    return heads.get(item);
   };
+  return entryOf;
 }
 
 /** The latest `limit` entries of `items` (newest first), skipping items without a page. */
@@ -60,14 +79,24 @@ export function rfc3339(value: string | undefined): string | undefined {
   return d.isValid ? (d.toUTC().toISO() ?? undefined) : undefined;
 }
 
-function buildEntry(item: ItemView, ctx: EntryContext): FeedEntry {
-  const { site } = ctx;
-  const url = absoluteUrl(item.url, site);
+function entryHead(item: ItemView, site: SiteConfig): EntryHead {
   const published = rfc3339(item.date) ?? new Date(0).toISOString();
   const updated = rfc3339(item.updated) ?? published;
+  return {
+    url: absoluteUrl(item.url, site),
+    title: feedLine(item.title) || feedLine(item.source.name),
+    summary: feedSafe(item.summary).trim(),
+    published,
+    updated: updated > published ? updated : published,
+  };
+}
+
+function buildEntry(item: ItemView, ctx: EntryContext): FeedEntry {
+  const { site } = ctx;
+  const head = entryHead(item, site);
+  const { url, summary } = head;
   const externalUrl = item.link ? absoluteHttpUrl(item.link, url) : undefined;
   const image = leadImage(item, url, ctx);
-  const summary = feedSafe(item.summary).trim();
   const fullText = ctx.fullText(item.source.id);
   const file = fullText ? readItemFile(contentFile(item, ctx.contentRoot)) : undefined;
 
@@ -83,12 +112,12 @@ function buildEntry(item: ItemView, ctx: EntryContext): FeedEntry {
 
   return {
     id: tagId(site, `item/${item.id}`),
-    title: feedLine(item.title) || feedLine(item.source.name),
+    title: head.title,
     url,
     externalUrl,
     author: item.author ? feedLine(item.author) || undefined : undefined,
-    published,
-    updated: updated > published ? updated : published,
+    published: head.published,
+    updated: head.updated,
     categories: item.topics.map((t) => ({ name: feedLine(t.name), url: absoluteUrl(t.path, site) })).filter((c) => c.name),
     image,
     summary,

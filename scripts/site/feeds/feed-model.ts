@@ -81,7 +81,7 @@ export function feedPathsOf(basePath: string): Record<FeedFormat, string> {
 }
 
 /** The newest `updated` of the entries (RFC 3339), or the epoch for an empty feed. */
-export function newestUpdate(entries: FeedEntry[]): string {
+export function newestUpdate(entries: Pick<FeedEntry, "updated">[]): string {
   let newest = "";
   for (const e of entries) if (e.updated > newest) newest = e.updated;
   return newest || new Date(0).toISOString();
