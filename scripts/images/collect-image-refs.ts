@@ -57,12 +57,31 @@ export function markdownImageSources(tokens: Token[]): string[] {
   return out;
 }
 
+/** What an index record says of its content file's images. */
+export interface ContentRecord {
+  path: string;
+  /** sha256 of the file as the ingest wrote it. */
+  hash?: unknown;
+  image?: { src?: unknown };
+  gallerySize?: unknown;
+}
+
 /** The content files the item index lists (relative paths that stay inside the content dir). */
 export function contentFilesOf(indexFile: string): string[] {
+  return contentRecordsOf(indexFile).map((r) => r.path);
+}
+
+/** The index records of those files, the first for each path. */
+export function contentRecordsOf(indexFile: string): ContentRecord[] {
   if (!existsSync(indexFile)) return [];
   const records: unknown = JSON.parse(readFileSync(indexFile, "utf8"));
   if (!Array.isArray(records)) return [];
-  const paths = records.map((r) => (r as { path?: unknown })?.path).filter((p): p is string => typeof p === "string");
-  // Index paths are relative and stay inside the content dir.
-  return [...new Set(paths)].filter((p) => !path.isAbsolute(p) && !p.split(/[\\/]/).includes(".."));
+  const byPath = new Map<string, ContentRecord>();
+  for (const record of records as ContentRecord[]) {
+    const p = record?.path;
+    // Index paths are relative and stay inside the content dir.
+    if (typeof p !== "string" || byPath.has(p) || path.isAbsolute(p) || p.split(/[\\/]/).includes("..")) continue;
+    byPath.set(p, record);
+  }
+  return [...byPath.values()];
 }

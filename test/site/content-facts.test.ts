@@ -5,6 +5,9 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
+import { imageSourcesOf } from "../../scripts/images/collect-image-refs.ts";
+import { markdownRenderer } from "../../scripts/ingest/convert/markdown-renderer.ts";
+import { parseContentFile } from "../../scripts/ingest/store/content-file.ts";
 import { collectContentFacts } from "../../scripts/site/build/content-facts.ts";
 import { fixtureItems } from "../fixtures/site/fixture-items.ts";
 import { writeFixtureContent } from "../fixtures/site/write-fixture-content.ts";
@@ -40,4 +43,18 @@ test("content facts: each file's hash and its images, from the front matter and 
   assert.match(of(broken).error ?? "", /unexpected end|flow collection/);
   assert.deepEqual(of(broken).images, []);
   assert.ok(facts.imageRefs.warnings.some((w) => w.includes(records[4].path)));
+
+  // A file as the ingest wrote it (its record's hash), with no gallery and no image in its body,
+  // is described by its record: it is not parsed, and its images are what parsing would find.
+  const md = markdownRenderer();
+  const described = (records as (typeof records[number] & { hash: string; gallerySize: number })[]).filter((r) => {
+    const text = readFileSync(path.join(dir, r.path), "utf8");
+    return createHash("sha256").update(text).digest("hex") === r.hash && r.gallerySize === 0 && !text.slice(text.indexOf("\n---", 4)).includes("![");
+  });
+  assert.ok(described.length > 0 && described.length < records.length, `${described.length} of ${records.length}`);
+  // `parsed` counts the files parsed whole: all the others but the broken one.
+  assert.equal(facts.parsed, records.length - described.length - 1);
+  for (const r of described) {
+    assert.deepEqual(facts.files.get(r.path)!.images, imageSourcesOf(parseContentFile(readFileSync(path.join(dir, r.path), "utf8")), md), r.path);
+  }
 });
