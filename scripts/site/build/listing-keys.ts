@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import type { ImageCatalog } from "../../images/image-catalog.ts";
 import type { ListingPage } from "../paginate.ts";
 import type { DayView, ItemView, SiteModel } from "../site-model.ts";
+import { itemKeyHash } from "./item-key.ts";
 
 type AnyListingPage = ListingPage<ItemView, { name?: string; path?: string }>;
 
@@ -36,26 +37,24 @@ export function listingRenderKey(kind: ListingKind, page: AnyListingPage, images
     prev: page.prevPath,
     next: page.nextPath,
     listing: { name: page.context.name, path: page.context.path },
-    items: page.items.map((item) => ({ item, image: item.image?.src ? images.resolve(item.image.src) : null })),
   };
-  return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
+  return keyOf([JSON.stringify(parts), ...page.items.map((item) => shownItem(item, images))]);
 }
 
 /** A day page's key: its items in their topic groups (with how thumbnails resolve) and its neighbours. */
 export function dayRenderKey(day: DayView, images: Pick<ImageCatalog, "resolve">): string {
-  const parts = {
-    kind: "day",
-    path: day.path,
-    key: day.key,
-    newer: day.newer,
-    older: day.older,
-    groups: day.groups.map((g) => ({
-      topic: g.topic,
-      items: g.items.map((item) => ({ item, image: item.image?.src ? images.resolve(item.image.src) : null })),
-    })),
-  };
-  return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
+  const parts = { kind: "day", path: day.path, key: day.key, newer: day.newer, older: day.older };
+  const lines = [JSON.stringify(parts)];
+  for (const group of day.groups) lines.push(`group ${JSON.stringify(group.topic ?? null)}`, ...group.items.map((item) => shownItem(item, images)));
+  return keyOf(lines);
 }
+
+/** An item as a listing shows it: its record and how its thumbnail resolves. */
+function shownItem(item: ItemView, images: Pick<ImageCatalog, "resolve">): string {
+  return `item ${itemKeyHash(item)} ${JSON.stringify(item.image?.src ? images.resolve(item.image.src) : null)}`;
+}
+
+const keyOf = (lines: string[]) => createHash("sha256").update(lines.join("\n")).digest("hex");
 
 /** The listings without the pages kept from the previous build (site paths in `keep`). */
 export function listingsToRender(model: SiteModel, keep?: ReadonlySet<string>): Listings {

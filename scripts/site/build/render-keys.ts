@@ -11,6 +11,7 @@ import { LAYOUTS_DIR } from "../eleventy-setup.ts";
 import type { ItemView, SiteModel } from "../site-model.ts";
 import type { SiteState } from "../site-state.ts";
 import type { FileFacts } from "./content-facts.ts";
+import { itemKeyHash } from "./item-key.ts";
 import { relatedIndex } from "./related-index.ts";
 
 /** Bump when the build's own logic changes in a way the hashed code would not show. */
@@ -57,14 +58,14 @@ export function articleRenderKey(item: ItemView, input: ArticleKeyInput): string
   const link = (other: ItemView | undefined) => other && { url: other.url, title: other.title };
   const parts = {
     file: facts.hash,
-    item,
     previous: link(previous),
     next: link(next),
     related: index.related(item, input.relatedLimit).map((r) => ({ url: r.url, title: r.title, source: r.source.name, date: r.date })),
     images: facts.images.map((src) => [src, input.images.resolve(src)]),
   };
-  return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
+  return createHash("sha256").update(`${itemKeyHash(item)}\n${JSON.stringify(parts)}`).digest("hex");
 }
+
 
 function hashTree(hash: ReturnType<typeof createHash>, target: string): void {
   let isDir: boolean;
