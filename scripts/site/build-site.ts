@@ -22,7 +22,6 @@ import { globalRenderKey } from "./build/render-keys.ts";
 import { runEleventy, type RenderScope } from "./build/run-eleventy.ts";
 import { LAYOUTS_DIR } from "./eleventy-setup.ts";
 import { FeedEntryCache, type EntryKeyOf } from "./feeds/feed-entry-cache.ts";
-import { listHtmlFiles } from "./html-files.ts";
 import { buildSearchIndex, type SearchIndexStats } from "./search-index.ts";
 import { SiteState } from "./site-state.ts";
 
@@ -49,6 +48,7 @@ export interface StageTiming {
 
 export interface BuildResult {
   outputDir: string;
+  /** HTML files in the output: those rendered and those kept. */
   pages: number;
   /** Items the site lists (after retention). */
   items: number;
@@ -125,7 +125,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     if (searched.status === "rejected") throw searched.reason;
     const written = rendered.value;
     if (plan.mode === "incremental") linkKeptPages(previousDir, staging, plan.keep);
-    const pages = listHtmlFiles(staging).length;
+    // Counted, not listed: walking the staging folder took 0.2 to 0.4 s at 10,000 items.
+    const pages = written.filter((file) => file.endsWith(".html")).length + (plan.mode === "incremental" ? plan.keep.length : 0);
     const search = searched.value ?? (await searchIndex());
     feedEntries.write(staging, globalKey);
     writeBuildManifest(staging, { version: 1, globalKey, pages: plan.pages, images: facts.cache, search: search.keys });

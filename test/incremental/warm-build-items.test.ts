@@ -5,6 +5,7 @@ import { appendFileSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { before, test } from "node:test";
 import { buildSite } from "../../scripts/site/build-site.ts";
+import { listHtmlFiles } from "../../scripts/site/html-files.ts";
 import { addItem, build, dayPages, generatedSite, treeDifferences, type GeneratedSite } from "./helpers/generated-site.ts";
 
 let site: GeneratedSite;
@@ -25,8 +26,11 @@ test("a rebuild of unchanged content keeps every article page and renders only t
   // Items span five quarters: a search bundle for each; none changed, so none is indexed again.
   assert.ok(warm.search.bundles > 1, `${warm.search.bundles} bundles`);
   assert.equal(warm.search.indexed, 0);
+  // The page count is the rendered and the kept pages: the HTML files on disk.
+  assert.equal(warm.pages, listHtmlFiles(dist).length);
   const cold = path.join(site.root, "cold-same");
-  await build(site, cold, false);
+  const coldResult = await build(site, cold, false);
+  assert.equal(coldResult.pages, listHtmlFiles(cold).length);
   assert.deepEqual(treeDifferences(cold, dist), []);
 });
 
