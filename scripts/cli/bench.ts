@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { BENCH_WORK, initContentDir } from "../bench/bench-content.ts";
+import { cpuProbeMs } from "../bench/cpu-probe.ts";
 import { benchReport, imageSection, sizeSection, type BuildFigures, type ImageFigures, type IngestFigures, type SizeFigures } from "../bench/bench-report.ts";
 import { generateArchiveItems, generateNightlyItems } from "../bench/generate-items.ts";
 import { PROJECT_ROOT } from "../config/paths.ts";
@@ -148,6 +149,7 @@ async function repeated<T extends { ms: number; maxRssMiB: number }>(count: numb
 // A bench that stopped half way left its trash: gone before anything is timed.
 rmSync(TRASH, { recursive: true, force: true });
 const load = os.loadavg();
+const probeBefore = cpuProbeMs();
 const sections: string[] = [];
 for (const n of sizes) {
   const figures = await measureSize(n);
@@ -158,5 +160,7 @@ log(`images: ${IMAGE_COUNT} generated photographs, cold then warm…`);
 const images = imageSection(stage<ImageFigures>("scripts/bench/measure-images.ts", [path.join(BENCH_WORK, "images"), String(IMAGE_COUNT)]));
 sections.push(images);
 process.stdout.write(`${images}\n`);
-if (!values["no-write"]) await writeFile(path.join(PROJECT_ROOT, "docs/benchmarks.md"), benchReport(sections, load, runs));
+const probe = { before: probeBefore, after: cpuProbeMs() };
+log(`CPU probe: ${probe.before} ms before, ${probe.after} ms after`);
+if (!values["no-write"]) await writeFile(path.join(PROJECT_ROOT, "docs/benchmarks.md"), benchReport(sections, load, runs, probe));
 if (existsSync(TRASH)) discardTree(TRASH);
