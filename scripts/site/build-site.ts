@@ -100,7 +100,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     if (fullBuildReason(state, globalKey, previous)) {
       articles = articleBatches(state, contentDir, batchSize, articleJob);
     }
-    const facts = collectContentFacts(contentDir, state.paths.itemIndex, previous?.manifest?.images);
+    const facts = collectContentFacts(contentDir, state.paths.itemIndex, { images: previous?.manifest?.images, stamps: previous?.manifest?.files });
 
     const imagesStart = performance.now();
     const imageReport = await fetchImages({ contentDir, outputDir: staging, site: state.site, refs: facts.imageRefs, ...options.imageFetch });
@@ -129,7 +129,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const pages = written.filter((file) => file.endsWith(".html")).length + (plan.mode === "incremental" ? plan.keep.length : 0);
     const search = searched.value ?? (await searchIndex());
     feedEntries.write(staging, globalKey);
-    writeBuildManifest(staging, { version: 1, globalKey, pages: plan.pages, images: facts.cache, search: search.keys });
+    writeBuildManifest(staging, { version: 1, globalKey, pages: plan.pages, images: facts.cache, search: search.keys, files: facts.stamps });
     swapInto(staging, outputDir);
     const incremental = { mode: plan.mode, reason: plan.reason, rendered: written.length, kept: plan.keep.length, planMs, feedEntriesReused: feedEntries.reused };
     return { outputDir, pages, items: state.model.items.length, stages, search, images, incremental };

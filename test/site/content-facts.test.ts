@@ -2,7 +2,7 @@
 // Markdown body), read the way the site renders them.
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { imageSourcesOf } from "../../scripts/images/collect-image-refs.ts";
@@ -57,4 +57,37 @@ test("content facts: each file's hash and its images, from the front matter and 
   for (const r of described) {
     assert.deepEqual(facts.files.get(r.path)!.images, imageSourcesOf(parseContentFile(readFileSync(path.join(dir, r.path), "utf8")), md), r.path);
   }
+});
+
+test("content facts: a file whose size and time are those the previous build saw is not read again", async () => {
+  const dir = await tempDir("gazette-facts-stamps-");
+  writeFixtureContent(dir);
+  const indexFile = path.join(dir, "_data/itemIndex.json");
+  const [one, two] = (JSON.parse(readFileSync(indexFile, "utf8")) as { path: string }[]).map((r) => r.path);
+  // Whole seconds, so that the time set back below is exactly the one stamped.
+  const time = new Date("2026-01-02T03:04:05Z");
+  for (const rel of [one, two]) utimesSync(path.join(dir, rel), time, time);
+  const first = collectContentFacts(dir, indexFile);
+  assert.equal(first.read, first.files.size);
+  const previous = { images: first.cache, stamps: first.stamps };
+  const again = collectContentFacts(dir, indexFile, previous);
+  assert.equal(again.read, 0);
+  assert.deepEqual([...again.files], [...first.files]);
+
+  // Same size and time, other bytes: taken on trust, as make would (nothing that writes a file
+  // keeps its time).
+  const file = path.join(dir, one);
+  const bytes = readFileSync(file);
+  writeFileSync(file, Buffer.from(bytes.toString("latin1").replace(/[a-z]/, (c) => (c === "a" ? "b" : "a")), "latin1"));
+  utimesSync(file, time, time);
+  // A new time: read and hashed again.
+  const later = new Date(time.getTime() + 5000);
+  utimesSync(path.join(dir, two), later, later);
+  const third = collectContentFacts(dir, indexFile, previous);
+  assert.equal(third.read, 1);
+  assert.equal(third.files.get(one)!.hash, first.files.get(one)!.hash);
+  assert.equal(third.files.get(two)!.hash, first.files.get(two)!.hash, "same bytes, same hash");
+  assert.notEqual(third.stamps[two][1], first.stamps[two][1]);
+  // Without the previous stamps the changed file's new bytes are seen.
+  assert.notEqual(collectContentFacts(dir, indexFile).files.get(one)!.hash, first.files.get(one)!.hash);
 });

@@ -1,8 +1,10 @@
 // The build manifest, written into every output folder: which render key each article page was
-// made with, the image sources of each content hash, and the key of each search bundle. The next build reads it from the
-// previous output to decide which pages it may keep.
+// made with, the image sources of each content hash, the key of each search bundle and the stamp
+// of each content file. The next build reads it from the previous output to decide which pages it
+// may keep.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import type { FileStamp } from "./content-facts.ts";
 
 export const MANIFEST_NAME = ".gazette-build.json";
 
@@ -15,6 +17,8 @@ export interface BuildManifest {
   images: Record<string, string[]>;
   /** Search bundle site path → the key of its records (absent before bundles were kept). */
   search?: Record<string, string>;
+  /** Content path → [size, mtimeMs, sha256] as this build saw the file (content-facts.ts). */
+  files?: Record<string, FileStamp>;
 }
 
 export function readBuildManifest(outputDir: string): BuildManifest | undefined {
@@ -24,6 +28,7 @@ export function readBuildManifest(outputDir: string): BuildManifest | undefined 
     const data = JSON.parse(readFileSync(file, "utf8")) as Partial<BuildManifest>;
     if (data.version !== 1 || typeof data.globalKey !== "string" || !isRecord(data.pages) || !isRecord(data.images)) return undefined;
     if (data.search !== undefined && !isRecord(data.search)) return undefined;
+    if (data.files !== undefined && !isRecord(data.files)) return undefined;
     return data as BuildManifest;
   } catch {
     // A damaged manifest only costs a full build.

@@ -66,7 +66,6 @@ export function articleRenderKey(item: ItemView, input: ArticleKeyInput): string
   return createHash("sha256").update(`${itemKeyHash(item)}\n${JSON.stringify(parts)}`).digest("hex");
 }
 
-
 function hashTree(hash: ReturnType<typeof createHash>, target: string): void {
   let isDir: boolean;
   try {
