@@ -85,7 +85,7 @@ function runsLine(f: SizeFigures): string {
 export function benchReport(sections: string[], load: number[], runs = 1, probe?: { before: number; after: number }): string {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   const probeLine = probe
-    ? ` A fixed CPU probe (\`scripts/bench/cpu-probe.ts\`, single-threaded) took ${probe.before} ms before the
+    ? `\nA fixed CPU probe (\`scripts/bench/cpu-probe.ts\`, single-threaded) took ${probe.before} ms before the
 stages and ${probe.after} ms after: compare it across runs before comparing their figures.`
     : "";
   return `# Benchmarks
