@@ -36,8 +36,9 @@ export interface ContentFacts {
   cache: Record<string, string[]>;
   /** Each readable file's stamp by content path, to carry into the next build. */
   stamps: Record<string, FileStamp>;
-  /** Files read and hashed, and of those, files parsed whole. */
+  /** Files read and hashed (the others had their previous stamp). */
   read: number;
+  /** Files parsed for their images (the others were known by hash or described by their record). */
   parsed: number;
 }
 
