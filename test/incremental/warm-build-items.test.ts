@@ -23,7 +23,7 @@ test("a rebuild of unchanged content keeps every article page and renders only t
   assert.equal(warm.incremental.mode, "incremental");
   // Every article and every day page.
   assert.equal(warm.incremental.kept, 30 + dayPages(dist).length);
-  // Items span five quarters: a search bundle for each; none changed, so none is indexed again.
+  // Items span several months and quarters: a search bundle for each; none changed, so none is indexed again.
   assert.ok(warm.search.bundles > 1, `${warm.search.bundles} bundles`);
   assert.equal(warm.search.indexed, 0);
   // The page count is the rendered and the kept pages: the HTML files on disk.
