@@ -6,7 +6,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import * as cheerio from "cheerio";
 import sharp from "sharp";
-import { listHtmlFiles } from "../../scripts/site/html-files.ts";
+import { listHtmlFiles } from "../helpers/html-files.ts";
 import { buildSite, type BuildResult } from "../../scripts/site/build-site.ts";
 import { GOOD, startImageServer, type ImageServer } from "./image-server.ts";
 import { writeImageContent } from "./image-content.ts";

@@ -5,7 +5,7 @@ import { appendFileSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { before, test } from "node:test";
 import { buildSite } from "../../scripts/site/build-site.ts";
-import { listHtmlFiles } from "../../scripts/site/html-files.ts";
+import { listHtmlFiles } from "../helpers/html-files.ts";
 import { addItem, build, dayPages, generatedSite, treeDifferences, type GeneratedSite } from "./helpers/generated-site.ts";
 
 let site: GeneratedSite;

@@ -5,7 +5,7 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import * as cheerio from "cheerio";
-import { listHtmlFiles } from "../../scripts/site/html-files.ts";
+import { listHtmlFiles } from "../helpers/html-files.ts";
 import { buildSamplesSite, type SamplesSite } from "../helpers/samples-site.ts";
 import { brokenInternalRefs } from "./helpers/site-links.ts";
 

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import * as cheerio from "cheerio";
-import { listHtmlFiles } from "../../../scripts/site/html-files.ts";
+import { listHtmlFiles } from "../../helpers/html-files.ts";
 
 export interface PageRef {
   page: string;

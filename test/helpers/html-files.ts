@@ -1,4 +1,5 @@
-// Lists the HTML files of a built site (recursive, sorted), skipping Pagefind's own bundle.
+// Lists the HTML files of a built site (recursive, sorted), skipping Pagefind's own bundle:
+// the pages tests check.
 import { readdirSync } from "node:fs";
 import path from "node:path";
 
