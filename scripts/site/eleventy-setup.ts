@@ -11,6 +11,7 @@ import { withFastFilters } from "./build/fast-filters.ts";
 import { listingsToRender } from "./build/listing-keys.ts";
 import { compactLayouts } from "./compact-templates.ts";
 import { registerFeeds } from "./feeds/register-feeds.ts";
+import { directNunjucksFilters } from "./direct-filters.ts";
 import { registerFilters } from "./filters.ts";
 import { compileNunjucksOnce } from "./nunjucks-templates.ts";
 import { registerPageTemplates } from "./page-templates.ts";
@@ -76,11 +77,13 @@ export async function configureGazette(config: EleventyUserConfig): Promise<Gaze
   // Eleventy's dependency scan cannot read the .ts imports of .eleventy.js; watch the folders instead.
   config.setWatchJavaScriptDependencies(false);
   config.addWatchTarget(path.relative(process.cwd(), LAYOUTS_DIR));
-  registerFilters(withFastFilters(config, state), state);
-  registerImageFilters(config, images, () => state.site);
+  const filters = directNunjucksFilters(config);
+  registerFilters(withFastFilters(filters, state), state);
+  registerImageFilters(filters, images, () => state.site);
   // A batch of a large build renders articles only: the pages, feeds and assets come with the first.
   const sitePages = !config.gazette?.articlesOnly;
-  registerFeeds(config, state, images, { cache: config.gazette?.feedEntries, feeds: sitePages });
+  const feedHost = { addNunjucksFilter: filters.addNunjucksFilter, addGlobalData: config.addGlobalData.bind(config), addPassthroughCopy: config.addPassthroughCopy.bind(config) };
+  registerFeeds(feedHost, state, images, { cache: config.gazette?.feedEntries, feeds: sitePages });
   if (sitePages) {
     registerPageTemplates(config, path.join(layoutsDir, "pages"));
     config.addPassthroughCopy({ [path.relative(process.cwd(), path.join(LAYOUTS_DIR, "assets", "search.js"))]: "assets/search.js" });

@@ -1,7 +1,8 @@
 // Faster stand-ins for filters whose plain form costs a site-wide scan or a luxon parse per call:
 // registerFilters() registers through this host, which swaps `related` and `neighbours` for the
 // once-per-model index and memoizes the pure date filters per build. The results are the same
-// (test/incremental/fast-filters.test.ts compares them on generated sites).
+// (test/incremental/related-index.test.ts compares the index with the scans;
+// test/site/filter-hosts.test.ts the memoized filters with the plain ones).
 import type { ItemView } from "../site-model.ts";
 import type { SiteState } from "../site-state.ts";
 import { relatedIndex } from "./related-index.ts";
@@ -26,29 +27,34 @@ export function withFastFilters<T extends FilterHost>(config: T, state: SiteStat
   };
 }
 
-/** Caches by argument values (strings, numbers, dates); a new model (a rebuild) starts afresh. */
+/**
+ * Caches by argument values (strings, numbers, valid dates, undefined) in a tree of maps, a level
+ * per argument, so that no key string is built per call. A new model (a rebuild) starts afresh.
+ */
 function memoized(fn: (...args: unknown[]) => unknown, state: SiteState): Filter {
-  const caches = new WeakMap<object, Map<string, unknown>>();
+  const caches = new WeakMap<object, Level>();
   return ((...args: unknown[]) => {
-    const key = argsKey(args);
-    if (key === undefined) return fn(...args);
-    let cache = caches.get(state.model);
-    if (!cache) caches.set(state.model, (cache = new Map()));
-    if (cache.has(key)) return cache.get(key);
+    let node = caches.get(state.model);
+    if (!node) caches.set(state.model, (node = new Map()));
+    for (const arg of args) {
+      if (typeof arg === "string" || typeof arg === "number" || arg === undefined) node = child(node, arg);
+      // A date's instant sits under its own key, apart from numbers.
+      else if (arg instanceof Date && !Number.isNaN(arg.getTime())) node = child(child(node, DATE), arg.getTime());
+      else return fn(...args);
+    }
+    if (node.has(RESULT)) return node.get(RESULT);
     const value = fn(...args);
-    cache.set(key, value);
+    node.set(RESULT, value);
     return value;
   }) as Filter;
 }
 
-function argsKey(args: unknown[]): string | undefined {
-  let key = "";
-  for (const arg of args) {
-    if (typeof arg === "string") key += `s${arg.length}:${arg}`;
-    else if (typeof arg === "number") key += `n${arg};`;
-    else if (arg instanceof Date && !Number.isNaN(arg.getTime())) key += `d${arg.toISOString()};`;
-    else if (arg === undefined) key += "u;";
-    else return undefined;
-  }
-  return key;
+type Level = Map<unknown, unknown>;
+const RESULT = Symbol("result");
+const DATE = Symbol("date");
+
+function child(node: Level, key: unknown): Level {
+  let next = node.get(key) as Level | undefined;
+  if (!next) node.set(key, (next = new Map()));
+  return next;
 }
