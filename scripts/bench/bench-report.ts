@@ -47,7 +47,6 @@ export function sizeSection(f: SizeFigures): string {
   const stage = (b: BuildFigures, name: string) => s(b.stages[name] ?? 0);
   const coldRatio = f.cold.ms / f.bare.ms;
   const warmRatio = f.warm.ms / f.cold.ms;
-  const limitMiB = f.n >= 50_000 ? 4096 : 1536;
   const peak = Math.max(f.cold.maxRssMiB, f.warm.maxRssMiB, f.ingest.maxRssMiB);
   return `## ${f.n.toLocaleString("en")} items
 
@@ -60,11 +59,25 @@ export function sizeSection(f: SizeFigures): string {
 | warm nightly build (+100) | ${s(f.warm.ms)} | ${s(f.warm.cpuMs)} | | ${f.warm.pages} (${f.warm.rendered} rendered, ${f.warm.kept} kept; ${f.warm.mode}) | ${stage(f.warm, "eleventy")} | ${stage(f.warm, "search index")} | ${stage(f.warm, "images")} | ${mib(f.warm.distBytes / 1048576)} | ${mib(f.warm.maxRssMiB)} |
 | bare Eleventy, same items as plain Markdown | ${s(f.bare.ms)} | ${s(f.bare.cpuMs)} | | ${f.bare.pages} | | | | | ${mib(f.bare.maxRssMiB)} |
 
-- Cold build / bare Eleventy: **${coldRatio.toFixed(2)}x** (target at most 2.0x: ${met(coldRatio <= 2)}).
-- Warm nightly / cold build: **${warmRatio.toFixed(2)}x** (target at most 0.25x: ${met(warmRatio <= 0.25)}).
-- Peak memory of any stage: ${mib(peak)} (target at most ${mib(limitMiB)}: ${met(peak <= limitMiB)}).
-- Ingest: ${rate(f.ingest)} items/s (target at least 1,000: ${met(rate(f.ingest) >= 1000)}), ${mib(f.ingest.maxRssMiB)} (target under 500 MiB: ${met(f.ingest.maxRssMiB < 500)}).
+- Cold build / bare Eleventy: **${coldRatio.toFixed(2)}x** (${target(f.n, "at most 2.0x", coldRatio <= 2)}).
+- Warm nightly / cold build: **${warmRatio.toFixed(2)}x** (${target(f.n, "at most 0.25x", warmRatio <= 0.25)}).
+- Peak memory of any stage: ${mib(peak)} (${memoryTarget(f.n, peak)}).
+- Ingest: ${rate(f.ingest)} items/s (${target(f.n, "at least 1,000", rate(f.ingest) >= 1000)}), ${mib(f.ingest.maxRssMiB)} (${target(f.n, "under 500 MiB", f.ingest.maxRssMiB < 500)}).
 ${runsLine(f)}`;
+}
+
+/** The issues set their targets at 10,000 items: other sizes show the figure beside the target, unjudged. */
+const TARGET_SIZE = 10_000;
+
+function target(n: number, text: string, ok: boolean): string {
+  return n === TARGET_SIZE ? `target ${text}: ${met(ok)}` : `target ${text} at ${TARGET_SIZE.toLocaleString("en")} items`;
+}
+
+/** Peak memory has a target at 10,000 items (1.5 GiB) and one at 50,000 (4 GiB). */
+function memoryTarget(n: number, peak: number): string {
+  if (n === TARGET_SIZE) return `target at most 1536 MiB: ${met(peak <= 1536)}`;
+  if (n === 50_000) return `target at most 4096 MiB: ${met(peak <= 4096)}`;
+  return "targets at most 1536 MiB at 10,000 items and 4096 MiB at 50,000";
 }
 
 /** "Median of 3 runs (s): ..." for the stages that ran more than once; their peak memory is the highest run's. */
@@ -119,6 +132,10 @@ collection before each run. Peak memory counts both threads. There is no minify 
 layouts are minified once (and cached), so pages come out compact. The search index is built in
 a worker thread from the start of the build; its column is the time from its start until the
 build saw it finish.
+
+The targets are set at 10,000 items, and one more at 50,000 (a build within 4 GiB). The other
+sizes show each figure beside its target without judging it: at 1,000 items the fixed costs
+(starting processes and threads, compiling) weigh far more.
 
 ${sections.join("\n")}`;
 }
