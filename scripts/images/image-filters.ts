@@ -1,14 +1,11 @@
 // The images' Nunjucks filters and Markdown image rule, over the catalog the images stage filled.
 // Layouts call `picture` (markup), `imageFull` (gallery link target) and `imageAbsoluteUrl` (og:image).
 import type { MarkdownIt } from "markdown-it";
+import type { FilterHost } from "../site/direct-filters.ts";
 import { absoluteUrl } from "../site/relative-url.ts";
 import type { SiteConfig } from "../site/site-config.ts";
 import type { ImageCatalog } from "./image-catalog.ts";
 import { fullSize, pictureHtml, type ImageRole } from "./picture-markup.ts";
-
-interface FilterHost {
-  addNunjucksFilter(name: string, fn: (...args: never[]) => unknown): void;
-}
 
 const ROLES = new Set<ImageRole>(["lead", "body", "gallery", "card"]);
 

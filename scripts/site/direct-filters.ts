@@ -4,12 +4,13 @@
 // A 10,000-item build calls them about a million times.
 import type nunjucks from "nunjucks";
 
-type Filter = (...args: never[]) => unknown;
+export type Filter = (...args: never[]) => unknown;
 
 interface EngineEvents {
   on(event: string, fn: (...args: never[]) => unknown): void;
 }
 
+/** Where the site's modules register their filters. */
 export interface FilterHost {
   addNunjucksFilter(name: string, fn: Filter): void;
 }

@@ -4,15 +4,12 @@
 // some 8 per listing page (0.4 s of a 2,778-page listing run with 31 of them).
 import path from "node:path";
 import { formatDate, formatDayKey, formatMonthKey, type DateStyle } from "./dates.ts";
+import type { FilterHost } from "./direct-filters.ts";
 import { translate } from "./i18n.ts";
 import { absoluteUrl, relativeUrl } from "./relative-url.ts";
 import { dayNeighbours, normalizeContentPath, relatedItems, type ItemView } from "./site-model.ts";
 import type { SiteState } from "./site-state.ts";
 import { sparklineSvg } from "./sparkline.ts";
-
-interface FilterHost {
-  addNunjucksFilter(name: string, fn: (...args: never[]) => unknown): void;
-}
 
 export const NOT_FOUND_PATH = "/404.html";
 

@@ -3,15 +3,10 @@
 // once-per-model index and memoizes the pure date filters per build. The results are the same
 // (test/incremental/related-index.test.ts compares the index with the scans;
 // test/site/filter-hosts.test.ts the memoized filters with the plain ones).
+import type { Filter, FilterHost } from "../direct-filters.ts";
 import type { ItemView } from "../site-model.ts";
 import type { SiteState } from "../site-state.ts";
 import { relatedIndex } from "./related-index.ts";
-
-type Filter = (...args: never[]) => unknown;
-
-interface FilterHost {
-  addNunjucksFilter(name: string, fn: Filter): void;
-}
 
 /** Filters that depend only on their arguments and the site config: memoized per build. */
 const MEMOIZED = new Set(["localDate", "rfc822", "dayLabel", "monthLabel"]);

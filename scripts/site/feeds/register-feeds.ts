@@ -5,6 +5,7 @@ import path from "node:path";
 import { loadFeedsConfig, type FeedSource } from "../../config/feeds.ts";
 import type { ImageCatalog } from "../../images/image-catalog.ts";
 import { markdownRenderer } from "../../ingest/convert/markdown-renderer.ts";
+import type { FilterHost } from "../direct-filters.ts";
 import type { SiteModel } from "../site-model.ts";
 import type { SiteState } from "../site-state.ts";
 import { feedAlternates } from "./alternates.ts";
@@ -15,8 +16,7 @@ import { catalogImageUrls } from "./feed-images.ts";
 import { FEED_XSL_PATH } from "./feed-model.ts";
 import { buildFeedDocuments, type FeedDocument } from "./feed-set.ts";
 
-interface FeedHost {
-  addNunjucksFilter(name: string, fn: (...args: never[]) => unknown): void;
+interface FeedHost extends FilterHost {
   addGlobalData(name: string, value: unknown): void;
   addPassthroughCopy(map: Record<string, string>): void;
 }
