@@ -6,7 +6,7 @@ import { COMPACT_LAYOUTS_CACHE, PROJECT_ROOT } from "../config/paths.ts";
 import { ImageCatalog } from "../images/image-catalog.ts";
 import { registerImageFilters, withResponsiveImages } from "../images/image-filters.ts";
 import { markdownRenderer } from "../ingest/convert/markdown-renderer.ts";
-import { toIso } from "./dates.ts";
+import { instantOf, toIso } from "./dates.ts";
 import { withFastFilters } from "./build/fast-filters.ts";
 import { listingsToRender } from "./build/listing-keys.ts";
 import { compactLayouts } from "./compact-templates.ts";
@@ -40,6 +40,7 @@ export interface EleventyUserConfig {
   on(event: string, fn: (...args: never[]) => unknown): void;
   addExtension(name: string, options: Record<string, unknown>): void;
   addDataExtension(extensions: string, options: { parser: (file: string) => unknown; read: false }): void;
+  addDateParsing(parse: (value: unknown) => Date | undefined): void;
   /**
    * Set before this config runs: `configure`, this module's configureGazette, which .eleventy.js
    * calls rather than import it (a build's thread may run from a bundle, without tsx); a state
@@ -73,6 +74,10 @@ export async function configureGazette(config: EleventyUserConfig): Promise<Gaze
   // The item index is global data too (templates may read it); the state has it parsed already.
   config.addDataExtension("json", { read: false, parser: (file) => state.indexAsRead(file) ?? readJsonData(file) });
   config.setLibrary("md", withResponsiveImages(markdownRenderer(), images));
+  // Item dates are ISO timestamps. Eleventy reads a date string with luxon (UTC when it has no
+  // offset); instantOf reads it the same way, without luxon for a timestamp with an offset: about
+  // 40 µs less a page.
+  config.addDateParsing((value) => (typeof value === "string" ? instantOf(value) : undefined));
   compileNunjucksOnce(config);
   // Eleventy's dependency scan cannot read the .ts imports of .eleventy.js; watch the folders instead.
   config.setWatchJavaScriptDependencies(false);

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { DateTime } from "luxon";
-import { formatDate, formatDayKey, formatMonthKey, type DateStyle } from "../../scripts/site/dates.ts";
+import { formatDate, formatDayKey, formatMonthKey, instantOf, type DateStyle } from "../../scripts/site/dates.ts";
 import { dayKey } from "../../scripts/site/urls.ts";
 
 const LUXON_FORMATS: Record<Exclude<DateStyle, "iso" | "rfc822">, Intl.DateTimeFormatOptions> = {
@@ -30,6 +30,16 @@ test("local dates read exactly as luxon writes them, in any zone and language", 
   }
   assert.equal(compared, 3 * 5 * 1310 * 4);
   assert.equal(formatDate(new Date("2023-09-14T11:34:28.859Z"), "date", { timezone: "Asia/Shanghai", lang: "zh-Hans" }), "2023年9月14日");
+});
+
+test("instantOf reads a date string as Eleventy does (luxon, UTC when there is no offset), so Eleventy may use it", () => {
+  const stamps = Array.from({ length: 400 }, (_, i) => new Date(Date.UTC(2024, 0, 1) + i * 86_399_000).toISOString());
+  stamps.push("2024-03-10T02:30:00+08:00", "2024-03-31T01:30-05:30", "2024-02-29T23:59:59.999-11:00", "2024-02-30T10:00:00Z", "2023-02-29T10:00:00Z");
+  stamps.push("2024-10-27T00:30:00.123456Z", "2024-03-10", "2024-03-10T10:00:00", "2024-13-01T00:00:00Z", "last modified", "git created", "nonsense", "");
+  for (const iso of stamps) {
+    const luxon = DateTime.fromISO(iso, { zone: "utc" });
+    assert.equal(instantOf(iso)?.getTime(), luxon.isValid ? luxon.toMillis() : undefined, iso);
+  }
 });
 
 test("ISO timestamps in the site's zone read exactly as luxon's toISO() writes them", () => {
