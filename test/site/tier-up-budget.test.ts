@@ -4,10 +4,9 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { test } from "node:test";
-import { fileURLToPath } from "node:url";
 import { DEFAULT_INTERRUPT_BUDGET } from "../../scripts/site/build/tier-up-budget.ts";
 
-const MODULE = fileURLToPath(new URL("../../scripts/site/build/tier-up-budget.ts", import.meta.url));
+const MODULE = new URL("../../scripts/site/build/tier-up-budget.ts", import.meta.url).href;
 
 /** Whether V8 optimized `hot` after `calls` calls; `raise`: the child raises the budget first. */
 function optimizedAfter(calls: number, raise: boolean, extraFlags: string[] = []): boolean {
