@@ -36,7 +36,7 @@ const making = new Map<string, Promise<string>>();
 /** A worker running `entry` (a .ts module URL); `options.workerData` reaches it as usual. */
 export function startWorker(entry: URL, options: WorkerOptions = {}, bundlesDir = WORKER_BUNDLES_DIR): Worker {
   const bundle = freshBundle(entry, bundlesDir);
-  if (bundle) return new Worker(bundle, { ...options, execArgv: withoutTsx(options.execArgv ?? process.execArgv) });
+  if (bundle) return workerOn(bundle, { ...options, execArgv: withoutTsx(options.execArgv ?? process.execArgv) });
   // Made for the next worker; a failure (no esbuild, a read-only checkout) only means tsx again.
   bundleFor(entry, bundlesDir).catch(() => undefined);
   return new Worker(new URL("./worker-boot.mjs", import.meta.url), { ...options, workerData: { ...(options.workerData as object), entry: entry.href } });
@@ -130,6 +130,22 @@ const moduleLocation: Plugin = {
     });
   },
 };
+
+/**
+ * A worker on `options.execArgv`, less the flags Node refuses for a worker thread: V8's and the
+ * process's own (`--max-old-space-size`, `--stack-size`), which the node command line already set
+ * for every thread of the process. Node names them only in its error.
+ */
+function workerOn(file: string, options: WorkerOptions): Worker {
+  try {
+    return new Worker(file, options);
+  } catch (error) {
+    const refused = /^Initiated Worker with invalid execArgv flags: (.+)$/.exec((error as Error).message)?.[1];
+    if ((error as NodeJS.ErrnoException).code !== "ERR_WORKER_INVALID_EXEC_ARGV" || !refused) throw error;
+    const drop = new Set(refused.split(", "));
+    return new Worker(file, { ...options, execArgv: options.execArgv?.filter((arg) => !drop.has(arg)) });
+  }
+}
 
 /** tsx's own flags: a bundle is plain JavaScript, and loading tsx in the worker costs its boot. */
 function withoutTsx(execArgv: string[]): string[] {

@@ -2,6 +2,7 @@
 // module still sees its own location, packages load from node_modules, and a changed module
 // makes the bundle anew.
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -64,4 +65,29 @@ test("a worker runs from its bundle once made, each module seeing its own locati
   }
   assert.equal(freshBundle(entry, bundles), bundle);
   assert.deepEqual(await run(4), { where: src, word: "second one", url: entry.href, input: 4, year: 2026, tsx: false });
+});
+
+test("a worker starts from its bundle when node runs with V8 flags, which apply in the worker too", async () => {
+  // Node refuses V8's flags in a worker's execArgv; a build started as `node --max-old-space-size=…` failed.
+  const root = removedAtExit(path.join(PROJECT_ROOT, ".cache", `test-workers-flags-${process.pid}`));
+  mkdirSync(root, { recursive: true });
+  const entry = pathToFileURL(path.join(root, "entry.ts"));
+  writeFileSync(entry, 'import v8 from "node:v8";\nimport { parentPort } from "node:worker_threads";\nparentPort!.postMessage(v8.getHeapStatistics().heap_size_limit / 2 ** 20);\n');
+  const startWorkerUrl = new URL("../../scripts/workers/start-worker.ts", import.meta.url).href;
+  const script = [
+    `import { bundleFor, freshBundle, startWorker } from ${JSON.stringify(startWorkerUrl)};`,
+    `const entry = new URL(${JSON.stringify(entry.href)});`,
+    `const bundles = ${JSON.stringify(path.join(root, "bundles"))};`,
+    "await bundleFor(entry, bundles);",
+    "const worker = startWorker(entry, {}, bundles);",
+    'const limit = await new Promise((resolve, reject) => { worker.once("message", resolve); worker.once("error", reject); });',
+    "console.log(JSON.stringify({ bundled: freshBundle(entry, bundles) !== undefined, limit }));",
+  ].join("\n");
+  const child = path.join(root, "child.ts");
+  writeFileSync(child, script);
+  const out = execFileSync(process.execPath, ["--max-old-space-size=3000", "--import", "tsx", child], { encoding: "utf8" });
+  const { bundled, limit } = JSON.parse(out.trim().split("\n").at(-1)!) as { bundled: boolean; limit: number };
+  assert.equal(bundled, true);
+  // V8 adds its young generation to the limit it reports.
+  assert.ok(limit >= 3000 && limit < 3200, `the worker's heap limit is ${limit} MiB`);
 });
