@@ -61,6 +61,10 @@ test("gunzips, and refuses binary data and gzip bombs", () => {
   assert.ok(decodeBytes(gzipSync(Buffer.from(rss(SIMPLIFIED)))).includes(SIMPLIFIED));
   assert.throws(() => decodeBytes(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])), NotTextError);
   assert.throws(() => decodeBytes(Buffer.from("abc\u0000def")), /binary/);
+  // NUL bytes count within the first 8 KB, wherever they fall there; later ones do not.
+  const nulAt = (at: number) => Buffer.concat([Buffer.alloc(at, "a"), Buffer.from([0]), Buffer.from("tail")]);
+  assert.throws(() => decodeBytes(nulAt(8191)), /binary/);
+  assert.equal(decodeBytes(nulAt(8192)).length, 8197);
   assert.throws(() => decodeBytes(gzipSync(Buffer.alloc(2_000_000, 0x20)), undefined, { maxBytes: 1_000_000 }), /expands beyond/);
   assert.throws(() => decodeBytes(Buffer.from([0x1f, 0x8b, 0x08, 1, 2, 3])), /broken gzip/);
 });

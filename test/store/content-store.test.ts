@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { test } from "node:test";
 import { contentPaths } from "../../scripts/config/paths.ts";
@@ -151,6 +151,26 @@ test("a hand-edited file is kept and reported, unless forced", async () => {
   await store.finish();
   assert.equal(forced.outcome, "updated");
   assert.match(await readFile(file, "utf8"), /新的正文。/);
+});
+
+test("a file the index does not know is never overwritten by a new item, unless forced", async () => {
+  const { dir, open } = await setup();
+  const stray = path.join(dir, "items/2024/03/yang-xing-xuan-bu-jiang-xi.md");
+  await mkdir(path.dirname(stray), { recursive: true });
+  await writeFile(stray, "left by hand\n");
+  let store = await open();
+  // Another new item into the same folder first: the folder's listing must still hold the stray file.
+  assert.equal((await store.store(prepared("财政部发布报告", "r0"), source, raw)).outcome, "new");
+  const kept = await store.store(prepared("央行宣布降息", "r1"), source, raw);
+  await store.finish();
+  assert.equal(kept.outcome, "kept");
+  assert.match(kept.reason ?? "", /a file not in the index exists at items\/2024\/03\/yang-xing-xuan-bu-jiang-xi\.md/);
+  assert.equal(await readFile(stray, "utf8"), "left by hand\n");
+
+  store = await open({ force: true });
+  assert.equal((await store.store(prepared("央行宣布降息", "r1"), source, raw)).outcome, "new");
+  await store.finish();
+  assert.match(await readFile(stray, "utf8"), /title: 央行宣布降息/);
 });
 
 test("the same item twice in one run is reported as a duplicate", async () => {

@@ -12,14 +12,13 @@ export function slugify(text: string, maxLength = MAX_LENGTH): string {
   const parts = HAN.test(normalized)
     ? pinyin(normalized, { toneType: "none", type: "array", nonZh: "consecutive", v: true })
     : [normalized];
+  // One pass over the joined syllables (a space keeps them apart), not one per syllable.
   const words = parts
-    .flatMap((p) =>
-      p
-        .normalize("NFKD")
-        .replace(/[\u0300-\u036f]/g, "")
-        .toLowerCase()
-        .split(/[^a-z0-9]+/),
-    )
+    .join(" ")
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
     .filter(Boolean)
     .slice(0, MAX_WORDS);
   let slug = words.join("-");

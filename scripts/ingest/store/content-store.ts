@@ -1,6 +1,6 @@
 // Decides, per prepared item, whether it is new, updated, unchanged, or kept (edited by hand),
 // and writes content file, raw record and index record accordingly. Nothing is written in a dry run.
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { DateTime } from "luxon";
@@ -39,6 +39,8 @@ export class ContentStore {
   private readonly byKey = new Map<string, IndexRecord>();
   private readonly slugs = new Set<string>();
   private readonly seenThisRun = new Set<string>();
+  /** Content folder → the files in it, listed once per run (fileExists). */
+  private readonly listings = new Map<string, Set<string>>();
   private readonly raw: RawStoreWriter;
 
   constructor(
@@ -125,8 +127,7 @@ export class ContentStore {
     this.slugs.add(slug);
     const frontMatter = validateFrontMatter({ ...prepared.frontMatter, slug });
     const relPath = this.contentPath(frontMatter.date, slug);
-    const file = path.join(this.paths.root, relPath);
-    if (existsSync(file) && !this.options.force) {
+    if (this.fileExists(relPath) && !this.options.force) {
       // A file the index does not know: left by hand or by an interrupted run. Never clobber it.
       return { outcome: "kept", path: relPath, id: frontMatter.id, reason: `a file not in the index exists at ${relPath}; use --force or --rebuild-index` };
     }
@@ -150,7 +151,34 @@ export class ContentStore {
     // Raw first: a content file never exists without the raw input that can rebuild it.
     if (!rawStored) this.raw.append({ id: frontMatter.id, key, rawHash: prepared.rawHash, source, raw });
     writeFileAtomic(path.join(this.paths.root, relPath), text);
-    if (previousPath && previousPath !== relPath) await rm(path.join(this.paths.root, previousPath), { force: true });
+    this.listings.get(path.dirname(relPath))?.add(path.basename(relPath));
+    if (previousPath && previousPath !== relPath) {
+      await rm(path.join(this.paths.root, previousPath), { force: true });
+      this.listings.get(path.dirname(previousPath))?.delete(path.basename(previousPath));
+    }
+  }
+
+  /**
+   * Whether a content file is on disk, from one listing of its folder per run: a first ingest of
+   * 10,000 items checked for each new item's file with a stat, 0.3 s on the storing thread. What
+   * this run writes goes through commit, which adds it to the listing.
+   */
+  private fileExists(relPath: string): boolean {
+    return this.folderListing(path.dirname(relPath)).has(path.basename(relPath));
+  }
+
+  private folderListing(relDir: string): Set<string> {
+    let names = this.listings.get(relDir);
+    if (!names) {
+      try {
+        names = new Set(readdirSync(path.join(this.paths.root, relDir)));
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+        names = new Set();
+      }
+      this.listings.set(relDir, names);
+    }
+    return names;
   }
 
   /** items/YYYY/MM/<slug>.md, the month in the site's time zone. */
