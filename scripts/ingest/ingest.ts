@@ -2,6 +2,7 @@
 // index current. One bad input or item is reported and skipped; the rest go on.
 import { loadTopicRules } from "../config/topics.ts";
 import type { ContentPaths } from "../config/paths.ts";
+import { INGEST_INTERRUPT_BUDGET, useTierUpBudget } from "../runtime/tier-up-budget.ts";
 import type { SourceInfo } from "./item/build-item.ts";
 import { identify, rawItemHash } from "./item/identity.ts";
 import { countFolderFiles, readSources, type PrefetchedInput } from "./load-sources.ts";
@@ -39,6 +40,8 @@ export interface IngestOptions {
 
 export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const started = performance.now();
+  // Before the preparing worker starts: it runs the same code for the whole run (tier-up-budget.ts).
+  useTierUpBudget(INGEST_INTERRUPT_BUDGET);
   const now = options.now ?? new Date();
   const report = emptyReport(Boolean(options.dryRun));
   const rules = await loadTopicRules(options.paths.topicsConfig);

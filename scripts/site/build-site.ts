@@ -20,7 +20,7 @@ import { ArticleQueue, renderArticlesInWorker, type ArticleJob } from "./build/r
 import { ARTICLE_BATCH, fileBatches, folderBatches } from "./build/render-batches.ts";
 import { globalRenderKey } from "./build/render-keys.ts";
 import { runEleventy, type RenderScope } from "./build/run-eleventy.ts";
-import { raiseTierUpBudget } from "./build/tier-up-budget.ts";
+import { BUILD_INTERRUPT_BUDGET, useTierUpBudget } from "../runtime/tier-up-budget.ts";
 import { LAYOUTS_DIR } from "./eleventy-setup.ts";
 import { FeedEntryCache, type EntryKeyOf } from "./feeds/feed-entry-cache.ts";
 import { buildSearchIndex, type SearchIndexStats } from "./search-index.ts";
@@ -67,7 +67,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const previousDir = path.resolve(options.previousOutputDir ?? outputDir);
   const staging = `${outputDir}.staging-${process.pid}-${Date.now()}`;
   const stages: StageTiming[] = [];
-  raiseTierUpBudget();
+  useTierUpBudget(BUILD_INTERRUPT_BUDGET);
   const timed = async <T>(name: StageTiming["name"], run: () => Promise<T>): Promise<T> => {
     const start = performance.now();
     const result = await run();
