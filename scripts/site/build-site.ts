@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { fetchImages, imageSummaryLine, type FetchImagesOptions, type ImageStageReport } from "../images/fetch-images.ts";
 import { ImageCatalog } from "../images/image-catalog.ts";
+import { BUILD_INTERRUPT_BUDGET, useTierUpBudget } from "../runtime/tier-up-budget.ts";
 import { readBuildManifest, writeBuildManifest } from "./build/build-manifest.ts";
 import { collectGarbage } from "./build/collect-garbage.ts";
 import { collectContentFacts, type FileFacts } from "./build/content-facts.ts";
@@ -20,7 +21,6 @@ import { ArticleQueue, renderArticlesInWorker, type ArticleJob } from "./build/r
 import { ARTICLE_BATCH, fileBatches, folderBatches } from "./build/render-batches.ts";
 import { globalRenderKey } from "./build/render-keys.ts";
 import { runEleventy, type RenderScope } from "./build/run-eleventy.ts";
-import { BUILD_INTERRUPT_BUDGET, useTierUpBudget } from "../runtime/tier-up-budget.ts";
 import { LAYOUTS_DIR } from "./eleventy-setup.ts";
 import { FeedEntryCache, type EntryKeyOf } from "./feeds/feed-entry-cache.ts";
 import { buildSearchIndex, type SearchIndexStats } from "./search-index.ts";

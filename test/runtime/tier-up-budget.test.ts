@@ -26,23 +26,33 @@ function optimizedAfter(calls: number, budget?: Budget, extraFlags: string[] = [
   return /completed compiling [^\n]*JSFunction hot [^\n]*target TURBOFAN/.test(out);
 }
 
-/** The fewest calls, doubling from 25, after which V8 has optimized `hot` with its default budget. */
-function callsToOptimize(): number {
-  for (let calls = 25; calls <= 102_400; calls *= 2) if (optimizedAfter(calls)) return calls;
+/**
+ * With V8's default budget: the most calls (doubling from 25) after which `hot` was not yet
+ * optimized, and the fewest after which it was.
+ */
+function defaultThreshold(): { notYet: number; done: number } {
+  let notYet = 0;
+  for (let calls = 25; calls <= 102_400; calls *= 2) {
+    if (optimizedAfter(calls)) {
+      // hot's loop runs long enough that V8 never optimizes it within 25 calls.
+      assert.ok(notYet > 0, `hot was optimized within ${calls} calls`);
+      return { notYet, done: calls };
+    }
+    notYet = calls;
+  }
   throw new Error("hot was never optimized");
 }
 
 test("with the build's budget V8 optimizes a function only once it has run 8 times as long", () => {
-  const usual = callsToOptimize();
+  const { done } = defaultThreshold();
   // Doubling finds the threshold to within a factor of 2.
-  assert.ok(!optimizedAfter(usual * 2, "BUILD_INTERRUPT_BUDGET"), `build budget: not yet optimized after ${usual * 2} calls`);
-  assert.ok(optimizedAfter(usual * 16, "BUILD_INTERRUPT_BUDGET"), `build budget: optimized after ${usual * 16} calls`);
+  assert.ok(!optimizedAfter(done * 2, "BUILD_INTERRUPT_BUDGET"), `build budget: not yet optimized after ${done * 2} calls`);
+  assert.ok(optimizedAfter(done * 16, "BUILD_INTERRUPT_BUDGET"), `build budget: optimized after ${done * 16} calls`);
 });
 
 test("with the ingest's budget V8 optimizes a function once it has run half as long", () => {
   // The default threshold to within 1/16, by halving the interval doubling left.
-  let done = callsToOptimize();
-  let notYet = done / 2;
+  let { notYet, done } = defaultThreshold();
   while (done - notYet > done / 16) {
     const mid = Math.round((notYet + done) / 2);
     if (optimizedAfter(mid)) done = mid;
@@ -55,7 +65,8 @@ test("with the ingest's budget V8 optimizes a function once it has run half as l
 });
 
 test("a budget given on the command line is left as it is", () => {
-  const usual = callsToOptimize();
-  assert.ok(optimizedAfter(usual, "BUILD_INTERRUPT_BUDGET", [`--interrupt-budget=${DEFAULT_INTERRUPT_BUDGET}`]));
-  assert.ok(!optimizedAfter(usual / 2, "INGEST_INTERRUPT_BUDGET", [`--interrupt-budget=${DEFAULT_INTERRUPT_BUDGET}`]));
+  const { notYet, done } = defaultThreshold();
+  const given = [`--interrupt-budget=${DEFAULT_INTERRUPT_BUDGET}`];
+  assert.ok(optimizedAfter(done, "BUILD_INTERRUPT_BUDGET", given), `build budget under ${given[0]}: optimized after ${done} calls`);
+  assert.ok(!optimizedAfter(notYet, "INGEST_INTERRUPT_BUDGET", given), `ingest budget under ${given[0]}: not yet optimized after ${notYet} calls`);
 });

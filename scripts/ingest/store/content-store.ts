@@ -40,7 +40,7 @@ export class ContentStore {
   private readonly slugs = new Set<string>();
   private readonly seenThisRun = new Set<string>();
   /** Content folder → the files in it, listed once per run (fileExists). */
-  private readonly listings = new Map<string, Set<string>>();
+  private readonly folderFiles = new Map<string, Set<string>>();
   private readonly raw: RawStoreWriter;
 
   constructor(
@@ -151,24 +151,21 @@ export class ContentStore {
     // Raw first: a content file never exists without the raw input that can rebuild it.
     if (!rawStored) this.raw.append({ id: frontMatter.id, key, rawHash: prepared.rawHash, source, raw });
     writeFileAtomic(path.join(this.paths.root, relPath), text);
-    this.listings.get(path.dirname(relPath))?.add(path.basename(relPath));
+    this.folderFiles.get(path.dirname(relPath))?.add(path.basename(relPath));
     if (previousPath && previousPath !== relPath) {
       await rm(path.join(this.paths.root, previousPath), { force: true });
-      this.listings.get(path.dirname(previousPath))?.delete(path.basename(previousPath));
+      this.folderFiles.get(path.dirname(previousPath))?.delete(path.basename(previousPath));
     }
   }
 
   /**
    * Whether a content file is on disk, from one listing of its folder per run: a first ingest of
    * 10,000 items checked for each new item's file with a stat, 0.3 s on the storing thread. What
-   * this run writes goes through commit, which adds it to the listing.
+   * this run writes or removes goes through commit, which keeps the listing current.
    */
   private fileExists(relPath: string): boolean {
-    return this.folderListing(path.dirname(relPath)).has(path.basename(relPath));
-  }
-
-  private folderListing(relDir: string): Set<string> {
-    let names = this.listings.get(relDir);
+    const relDir = path.dirname(relPath);
+    let names = this.folderFiles.get(relDir);
     if (!names) {
       try {
         names = new Set(readdirSync(path.join(this.paths.root, relDir)));
@@ -176,9 +173,9 @@ export class ContentStore {
         if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
         names = new Set();
       }
-      this.listings.set(relDir, names);
+      this.folderFiles.set(relDir, names);
     }
-    return names;
+    return names.has(path.basename(relPath));
   }
 
   /** items/YYYY/MM/<slug>.md, the month in the site's time zone. */
