@@ -11,7 +11,7 @@
 //
 // An ingest runs the same code from its first item to its last, so the sooner that code is
 // optimized the better: with half the budget a 10,000-item ingest took 0.64 s less (6 alternating
-// pairs of runs, all faster; 10 of 11 pairs over two sessions), and 8 times the budget gained nothing.
+// pairs of runs, all faster; 9 of 11 pairs in all, one a tie), and 8 times the budget gained nothing.
 import v8 from "node:v8";
 
 /** V8's default interrupt budget (Node 20), in bytes of bytecode. */
